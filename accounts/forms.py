@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from django import forms
+from django.http import HttpRequest
+
+from accounts.models import TIME_ZONE_CHOICES, User
+
+
+class SignupForm(forms.Form):
+    """Extra fields for allauth's sign-up form (allauth calls `signup`)."""
+
+    display_name = forms.CharField(
+        label="Your name",
+        max_length=60,
+        help_text="What your partner will see, e.g. your first name.",
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    time_zone = forms.ChoiceField(
+        label="Your time zone",
+        choices=TIME_ZONE_CHOICES,
+        initial="UTC",
+        help_text="Dates and times are shown in this zone.",
+        # static/js/bond.js preselects the browser's own zone when JavaScript is on.
+        widget=forms.Select(attrs={"data-detect-time-zone": ""}),
+    )
+
+    def signup(self, request: HttpRequest, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"]
+        user.time_zone = self.cleaned_data["time_zone"]
+        user.save(update_fields=["display_name", "time_zone"])
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "time_zone"]
+        labels = {"display_name": "Your name", "time_zone": "Your time zone"}

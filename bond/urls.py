@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from bond import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("account/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "bond.views.page_not_found"
+handler500 = "bond.views.server_error"

@@ -1,0 +1,34 @@
+"""Site-wide views: the home page (landing or dashboard), health check, errors."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from practices.content import PRACTICE_SUMMARIES
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "bond/landing.html", {"practices": PRACTICE_SUMMARIES})
+    return render(request, "bond/dashboard.html", {"practices": PRACTICE_SUMMARIES})
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    # Load balancers and the benchmark call this: it must never touch the database.
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No request context: whatever broke may be in a context processor or the session.
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -1,0 +1,43 @@
+"""Helpers shared by the browser tests (Playwright driving Debian's chromium)."""
+
+from __future__ import annotations
+
+import re
+
+from axe_playwright_python.sync_playwright import Axe
+from django.core import mail
+
+_axe = Axe()
+
+
+def assert_accessible(page) -> None:
+    """axe-core finds no serious or critical violation on the page as it is now."""
+    results = _axe.run(page)
+    blocking = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} "
+        f"at {[node['target'] for node in violation['nodes']]}"
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+    assert not blocking, f"{page.url}: " + "; ".join(blocking)
+
+
+def last_link_to(address: str) -> str:
+    """The path of the first link in the newest email sent to this address."""
+    message = next(m for m in reversed(mail.outbox) if address in m.to)
+    match = re.search(r"https?://[^/\s]+(/\S+)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def sign_up(page, base_url: str, *, name: str, email: str, password: str) -> None:
+    """Sign up through the form, confirm the emailed link, and land on the dashboard."""
+    page.goto(base_url + "/accounts/signup/")
+    page.get_by_label("Email:").fill(email)
+    page.get_by_label("Your name:").fill(name)
+    page.get_by_label("Password:", exact=True).fill(password)
+    page.get_by_label("Password (again):").fill(password)
+    page.get_by_role("button", name="Sign Up").click()
+    page.wait_for_url("**/accounts/confirm-email/")
+    page.goto(base_url + last_link_to(email))
+    page.get_by_role("button", name="Confirm").click()

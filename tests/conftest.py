@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+
+from accounts.models import User
+
+# Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings) -> None:
+    # The hashed manifest exists only after collectstatic; tests serve files from static/.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    # allauth's rate limits live in the cache; one test's attempts must not block the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_user(db) -> Callable[..., User]:
+    def make(name: str, *, email: str | None = None, verified: bool = True, **fields) -> User:
+        email = email or f"{name.lower()}@example.com"
+        user = User.objects.create_user(email, PASSWORD, display_name=name, **fields)
+        EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def sam(make_user) -> User:
+    """Signed up, verified, not linked to anyone."""
+    return make_user("Sam")
+
+
+# Browser tests ---------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        reason = f"{CHROMIUM} is not installed (run ./dev test as root to install it)"
+        if os.environ.get("CI") or os.environ.get("BOND_REQUIRE_BROWSER"):
+            pytest.fail(f"Browser tests are required here: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -1,0 +1,218 @@
+"""Accounts through allauth: sign-up, verification, log in and out, password and email."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.test import Client
+
+from accounts.models import User
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_up(client: Client, email: str = "nora@example.com", **overrides: str):
+    data = {
+        "email": email,
+        "display_name": "Nora",
+        "time_zone": "Europe/Paris",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        **overrides,
+    }
+    return client.post("/accounts/signup/", data)
+
+
+def link_in(message) -> str:
+    match = re.search(r"https?://[^/\s]+(/\S+)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def test_sign_up_confirm_and_reach_the_dashboard(client: Client):
+    response = sign_up(client)
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/confirm-email/"
+    user = User.objects.get(email="nora@example.com")
+    assert user.display_name == "Nora"
+    assert user.time_zone == "Europe/Paris"
+
+    # Not usable before the address is confirmed.
+    assert client.get("/").content.decode().count("Hello, Nora") == 0
+
+    assert len(mail.outbox) == 1
+    confirm_url = link_in(mail.outbox[0])
+    assert client.get(confirm_url).status_code == 200
+    response = client.post(confirm_url)
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(email="nora@example.com").verified
+
+    response = client.get("/")
+    assert "Hello, Nora" in response.content.decode()
+
+
+def test_confirmation_from_another_browser_then_log_in(client: Client):
+    sign_up(client)
+    other_browser = Client()
+    other_browser.post(link_in(mail.outbox[0]))
+    response = other_browser.post(
+        "/accounts/login/", {"login": "nora@example.com", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert "Hello, Nora" in other_browser.get("/").content.decode()
+
+
+def test_unverified_user_cannot_log_in(client: Client, make_user):
+    make_user("Uma", verified=False)
+    response = client.post("/accounts/login/", {"login": "uma@example.com", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/confirm-email/"
+    assert "_auth_user_id" not in client.session
+    assert "Hello, Uma" not in client.get("/").content.decode()
+
+
+def test_duplicate_email_shows_no_error_that_would_reveal_the_account(client: Client, sam):
+    # Account enumeration is prevented: the page looks the same as for a new address,
+    # and the owner of the address is told by email instead.
+    response = sign_up(client, email="SAM@example.com")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/confirm-email/"
+    assert User.objects.filter(email__iexact="sam@example.com").count() == 1
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["sam@example.com"]
+    assert "already" in mail.outbox[0].body.lower()
+
+
+def test_the_database_refuses_two_accounts_that_differ_only_in_case(sam):
+    from django.db import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        User.objects.create_user("SAM@EXAMPLE.COM", PASSWORD, display_name="Other Sam")
+
+
+def test_weak_password_gets_a_form_error(client: Client):
+    response = sign_up(client, password1="password", password2="password")
+    assert response.status_code == 200
+    assert "This password is too common." in response.content.decode()
+    assert not User.objects.filter(email="nora@example.com").exists()
+
+
+def test_missing_name_gets_a_form_error(client: Client):
+    response = sign_up(client, display_name="")
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_wrong_password_is_refused(client: Client, sam):
+    response = client.post(
+        "/accounts/login/", {"login": "sam@example.com", "password": "not the password"}
+    )
+    assert response.status_code == 200
+    assert "The email address and/or password you specified are not correct." in (
+        response.content.decode()
+    )
+    assert "_auth_user_id" not in client.session
+
+
+def test_log_in_and_log_out(client: Client, sam):
+    response = client.post("/accounts/login/", {"login": "sam@example.com", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "Hello, Sam" in client.get("/").content.decode()
+
+    response = client.post("/accounts/logout/")
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+    assert "Create your account" in client.get("/").content.decode()
+
+
+def test_too_many_wrong_passwords_are_rate_limited(client: Client, sam):
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": "sam@example.com", "password": "wrong"})
+    response = client.post("/accounts/login/", {"login": "sam@example.com", "password": PASSWORD})
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_by_email(client: Client, sam):
+    response = client.post("/accounts/password/reset/", {"email": "sam@example.com"})
+    assert response.status_code == 302
+    reset_url = link_in(mail.outbox[0])
+    response = client.get(reset_url)
+    assert response.status_code == 302  # allauth moves the key out of the URL
+    form_url = response["Location"]
+    response = client.post(
+        form_url, {"password1": "a new long passphrase 42", "password2": "a new long passphrase 42"}
+    )
+    assert response.status_code == 302
+    sam.refresh_from_db()
+    assert sam.check_password("a new long passphrase 42")
+
+
+def test_password_reset_for_an_unknown_address_looks_the_same(client: Client):
+    response = client.post("/accounts/password/reset/", {"email": "nobody@example.com"})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/password/reset/done/"
+
+
+def test_change_password(client: Client, sam):
+    client.force_login(sam)
+    response = client.post(
+        "/accounts/password/change/",
+        {
+            "oldpassword": PASSWORD,
+            "password1": "another passphrase 77",
+            "password2": "another passphrase 77",
+        },
+    )
+    assert response.status_code == 302
+    sam.refresh_from_db()
+    assert sam.check_password("another passphrase 77")
+
+
+def test_change_email_needs_the_new_address_confirmed(client: Client, sam):
+    client.force_login(sam)
+    response = client.post("/accounts/email/", {"action_add": "", "email": "sam.new@example.com"})
+    assert response.status_code == 302
+    assert mail.outbox[-1].to == ["sam.new@example.com"]
+    client.post(link_in(mail.outbox[-1]))
+    sam.refresh_from_db()
+    assert sam.email == "sam.new@example.com"
+
+
+def test_allauth_pages_use_our_layout(client: Client):
+    for url in ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]:
+        html = client.get(url).content.decode()
+        assert '<a class="skip-link" href="#main">' in html, url
+        assert 'class="stack-form"' in html, url
+        assert "page-narrow" in html, url
+
+
+def test_profile_settings_change_name_and_time_zone(client: Client, sam):
+    client.force_login(sam)
+    assert client.get("/account/settings/").status_code == 200
+    response = client.post(
+        "/account/settings/", {"display_name": "Samira", "time_zone": "Asia/Tokyo"}
+    )
+    assert response.status_code == 302
+    sam.refresh_from_db()
+    assert (sam.display_name, sam.time_zone) == ("Samira", "Asia/Tokyo")
+
+
+def test_profile_settings_refuse_an_unknown_time_zone(client: Client, sam):
+    client.force_login(sam)
+    response = client.post("/account/settings/", {"display_name": "Sam", "time_zone": "Mars/Base"})
+    assert response.status_code == 422
+    assert "Select a valid choice" in response.content.decode()
+    sam.refresh_from_db()
+    assert sam.time_zone == "UTC"
+
+
+def test_profile_settings_need_login(client: Client):
+    response = client.get("/account/settings/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")

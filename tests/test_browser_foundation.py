@@ -1,0 +1,53 @@
+"""A newcomer signs up in a real browser, at phone and desktop sizes, and axe finds no barrier."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import assert_accessible, sign_up
+from tests.conftest import DESKTOP, PASSWORD, PHONE
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_newcomer_signs_up_confirms_and_sees_the_dashboard(browser, live_server, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    base = live_server.url
+
+    page.goto(base + "/")
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Feel closer, a few minutes at a time"
+    )
+    assert_accessible(page)
+
+    page.goto(base + "/accounts/login/")
+    assert_accessible(page)
+
+    page.goto(base + "/accounts/signup/")
+    assert_accessible(page)
+
+    sign_up(page, base, name="Nora", email="nora@example.com", password=PASSWORD)
+    page.wait_for_url(base + "/")
+    assert page.get_by_role("heading", name="Hello, Nora").is_visible()
+    assert page.get_by_text("Signed in as Nora", exact=True).is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Log out").click()
+    assert page.get_by_role("link", name="Create your account").is_visible()
+    context.close()
+
+
+def test_sign_up_form_errors_are_announced_and_accessible(browser, live_server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(live_server.url + "/accounts/signup/")
+    page.get_by_label("Email:").fill("weak@example.com")
+    page.get_by_label("Your name:").fill("Weak")
+    page.get_by_label("Password:", exact=True).fill("password")
+    page.get_by_label("Password (again):").fill("password")
+    page.get_by_role("button", name="Sign Up").click()
+    assert page.get_by_text("This password is too common.").is_visible()
+    assert_accessible(page)
+    context.close()
