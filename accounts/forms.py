@@ -3,7 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.http import HttpRequest
 
-from accounts.models import TIME_ZONE_CHOICES, User
+from accounts.linking import CODE_LENGTH, normalise_code
+from accounts.models import TIME_ZONE_CHOICES, Couple, User
 
 
 class SignupForm(forms.Form):
@@ -35,3 +36,38 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["display_name", "time_zone"]
         labels = {"display_name": "Your name", "time_zone": "Your time zone"}
+
+
+class InviteCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Your partner's code",
+        max_length=20,
+        help_text="8 letters and digits, like ABCD-EFGH. Upper or lower case both work.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = normalise_code(self.cleaned_data["code"])
+        if len(code) != CODE_LENGTH:
+            raise forms.ValidationError("A code has 8 letters and digits, like ABCD-EFGH.")
+        return code
+
+
+class InviteDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")])
+
+
+class CoupleForm(forms.ModelForm):
+    class Meta:
+        model = Couple
+        fields = ["name", "anniversary"]
+        labels = {"name": "A name for the two of you", "anniversary": "Your anniversary"}
+        widgets = {"anniversary": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class LeaveForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand: we will no longer be linked, and our journal becomes an archive.",
+    )

@@ -84,3 +84,132 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self) -> str:
         return self.display_name
+
+
+class Couple(models.Model):
+    """Two partners who linked their accounts. Ending the link keeps the row as an archive."""
+
+    name = models.CharField(
+        max_length=80, blank=True, help_text="Optional: a name the two of you choose."
+    )
+    anniversary = models.DateField(null=True, blank=True)
+    linked_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        "User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_at__isnull=True)
+                | models.Q(ended_at__gte=models.F("linked_at")),
+                name="couple_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or f"Couple {self.pk}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None
+
+
+class Membership(models.Model):
+    """One partner's place in a couple: slot 1 (the inviter) or slot 2 (who accepted)."""
+
+    class Slot(models.IntegerChoices):
+        INVITER = 1
+        INVITEE = 2
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    slot = models.PositiveSmallIntegerField(choices=Slot.choices)
+    # Mirrors couple.ended_at so that "one active couple per user" can be a constraint.
+    active = models.BooleanField(default=True)
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(active=True), name="one_active_couple_per_user"
+            ),
+            # Two slots and one member per slot: a couple can never have a third member.
+            models.UniqueConstraint(fields=["couple", "slot"], name="one_member_per_slot"),
+            models.CheckConstraint(condition=models.Q(slot__in=[1, 2]), name="slot_is_1_or_2"),
+            models.UniqueConstraint(fields=["couple", "user"], name="member_once_per_couple"),
+        ]
+        indexes = [
+            # request.couple: WHERE user_id = ? ORDER BY active DESC, joined_at DESC LIMIT 1
+            models.Index(fields=["user", "-active", "-joined_at"], name="membership_user_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.couple}"
+
+
+class InviteQuerySet(models.QuerySet["Invite"]):
+    def open(self) -> InviteQuerySet:
+        """Neither accepted, declined nor revoked (an open invite may still have expired)."""
+        return self.filter(accepted_at=None, declined_at=None, revoked_at=None)
+
+
+class Invite(models.Model):
+    """A single-use way for a partner to join: a long link token and a short code to type."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "waiting for your partner"
+        ACCEPTED = "accepted", "accepted"
+        DECLINED = "declined", "declined"
+        REVOKED = "revoked", "revoked"
+        EXPIRED = "expired", "expired"
+
+    inviter = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invites_sent")
+    token = models.CharField(max_length=64, unique=True)
+    code = models.CharField(max_length=8, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    declined_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    couple = models.ForeignKey(
+        Couple, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = InviteQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inviter"],
+                condition=models.Q(accepted_at=None, declined_at=None, revoked_at=None),
+                name="one_open_invite_per_inviter",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")),
+                name="invite_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Invite from {self.inviter} ({self.state})"
+
+    @property
+    def state(self) -> str:
+        if self.accepted_at:
+            return self.State.ACCEPTED
+        if self.declined_at:
+            return self.State.DECLINED
+        if self.revoked_at:
+            return self.State.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.PENDING
+
+    @property
+    def readable_code(self) -> str:
+        return f"{self.code[:4]}-{self.code[4:]}"

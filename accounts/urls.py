@@ -5,5 +5,11 @@ from accounts import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("settings/", views.profile, name="profile"),
+    path("account/settings/", views.profile, name="profile"),
+    path("account/partner/", views.partner, name="partner"),
+    path("account/partner/leave/", views.leave, name="leave"),
+    path("account/invite/", views.invite_create, name="invite_create"),
+    path("account/invite/revoke/", views.invite_revoke, name="invite_revoke"),
+    path("invite/code/", views.invite_code, name="invite_code"),
+    path("invite/<str:token>/", views.invite_accept, name="invite_accept"),
 ]

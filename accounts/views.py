@@ -2,11 +2,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.forms import ProfileForm
+from accounts import linking
+from accounts.couples import couple_required, partner_of
+from accounts.forms import CoupleForm, InviteCodeForm, InviteDecisionForm, LeaveForm, ProfileForm
+from accounts.linking import LinkError
+from accounts.models import Invite, User
+
+# Wrong invite codes allowed per user and per IP address in one hour.
+CODE_GUESSES_PER_HOUR = 10
+PENDING_INVITE_SESSION_KEY = "pending_invite"
 
 
 @login_required
@@ -20,3 +30,156 @@ def profile(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:profile")
         return render(request, "accounts/profile.html", {"form": form}, status=422)
     return render(request, "accounts/profile.html", {"form": form})
+
+
+def latest_invite_of(user: User) -> Invite | None:
+    """The newest invite this user made, whatever its state, to show where it stands."""
+    return Invite.objects.filter(inviter=user).order_by("-created_at").first()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner(request: HttpRequest) -> HttpResponse:
+    """Linking and the couple's own settings: what shows depends on the couple's state."""
+    couple = request.couple
+    if couple is not None and couple.is_active:
+        form = CoupleForm(request.POST or None, instance=couple)
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, "Saved.")
+            return redirect("accounts:partner")
+        context = {"couple_form": form, "partner": partner_of(couple, request.user)}
+        status = 422 if form.errors else 200
+        return render(request, "accounts/partner.html", context, status=status)
+    context = {
+        "invite": latest_invite_of(request.user),
+        "code_form": InviteCodeForm(),
+        "former_partner": partner_of(couple, request.user) if couple else None,
+    }
+    if request.method == "POST":
+        messages.error(request, "Link with your partner before changing your couple's settings.")
+        return render(request, "accounts/partner.html", context, status=409)
+    return render(request, "accounts/partner.html", context)
+
+
+@login_required
+@require_POST
+def invite_create(request: HttpRequest) -> HttpResponse:
+    try:
+        linking.create_invite(inviter=request.user)
+    except LinkError as error:
+        messages.error(request, error.message)
+        return redirect("accounts:partner")
+    messages.success(request, "Your invite is ready. Send the link or read out the code.")
+    return redirect("accounts:partner")
+
+
+@login_required
+@require_POST
+def invite_revoke(request: HttpRequest) -> HttpResponse:
+    if linking.revoke_invite(inviter=request.user):
+        messages.success(request, "The invite is cancelled. Its link and code no longer work.")
+    return redirect("accounts:partner")
+
+
+def _guess_keys(request: HttpRequest) -> list[str]:
+    return [
+        f"invite-code-guesses:user:{request.user.pk}",
+        f"invite-code-guesses:ip:{request.META.get('REMOTE_ADDR', '')}",
+    ]
+
+
+def _guesses_exhausted(request: HttpRequest) -> bool:
+    return any(cache.get(key, 0) >= CODE_GUESSES_PER_HOUR for key in _guess_keys(request))
+
+
+def _count_wrong_guess(request: HttpRequest) -> None:
+    for key in _guess_keys(request):
+        cache.add(key, 0, timeout=60 * 60)
+        cache.incr(key)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite_code(request: HttpRequest) -> HttpResponse:
+    form = InviteCodeForm(request.POST or None)
+    if request.method == "GET":
+        return render(request, "accounts/invite_code.html", {"form": form})
+    if _guesses_exhausted(request):
+        form.add_error(None, "Too many wrong codes. Please wait an hour, or ask for the link.")
+        return render(request, "accounts/invite_code.html", {"form": form}, status=429)
+    if not form.is_valid():
+        return render(request, "accounts/invite_code.html", {"form": form}, status=422)
+    invite = Invite.objects.filter(code=form.cleaned_data["code"]).first()
+    if invite is None:
+        _count_wrong_guess(request)
+        form.add_error("code", "We don't know this code. Check it with your partner.")
+        return render(request, "accounts/invite_code.html", {"form": form}, status=404)
+    return redirect("accounts:invite_accept", token=invite.token)
+
+
+@require_http_methods(["GET", "POST"])
+def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
+    invite = get_object_or_404(Invite.objects.select_related("inviter"), token=token)
+    user = request.user if request.user.is_authenticated else None
+    try:
+        linking.check_invite(invite, user=user)
+    except LinkError as error:
+        request.session.pop(PENDING_INVITE_SESSION_KEY, None)
+        context = {"error": error.message, "invite": invite}
+        return render(request, "accounts/invite_error.html", context, status=error.status)
+
+    if user is None:
+        if request.method == "POST":
+            return redirect(f"{reverse('account_login')}?next={request.path}")
+        # Remembered through sign-up and email confirmation, even in another tab.
+        request.session[PENDING_INVITE_SESSION_KEY] = token
+        return render(request, "accounts/invite_welcome.html", {"invite": invite})
+
+    form = InviteDecisionForm(request.POST or None)
+    if request.method == "GET" or not form.is_valid():
+        status = 200 if request.method == "GET" else 400
+        return render(
+            request, "accounts/invite_accept.html", {"invite": invite, "form": form}, status=status
+        )
+    request.session.pop(PENDING_INVITE_SESSION_KEY, None)
+    try:
+        if form.cleaned_data["decision"] == "decline":
+            linking.decline_invite(invite=invite, user=user)
+            messages.info(request, f"You declined {invite.inviter.display_name}'s invite.")
+            return redirect("home")
+        linking.accept_invite(invite=invite, user=user)
+    except LinkError as error:
+        context = {"error": error.message, "invite": invite}
+        return render(request, "accounts/invite_error.html", context, status=error.status)
+    messages.success(request, f"You and {invite.inviter.display_name} are linked. Welcome!")
+    return redirect("home")
+
+
+def pending_invite_url(request: HttpRequest) -> str | None:
+    """Where a newly signed-in person should go to finish accepting an invite, if anywhere."""
+    token = request.session.get(PENDING_INVITE_SESSION_KEY)
+    if not token:
+        return None
+    return reverse("accounts:invite_accept", kwargs={"token": token})
+
+
+@couple_required
+@require_http_methods(["GET", "POST"])
+def leave(request: HttpRequest) -> HttpResponse:
+    couple = request.couple
+    if not couple.is_active:
+        return redirect("accounts:partner")
+    form = LeaveForm(request.POST or None)
+    context = {"form": form, "partner": partner_of(couple, request.user)}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "accounts/leave.html", context, status=422)
+        try:
+            linking.end_couple(couple=couple, user=request.user)
+        except LinkError as error:
+            messages.error(request, error.message)
+            return redirect("accounts:partner")
+        messages.success(request, "Your link has ended. Your journal is kept as an archive.")
+        return redirect("home")
+    return render(request, "accounts/leave.html", context)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from accounts.couples import partner_of
+from accounts.views import latest_invite_of, pending_invite_url
 from practices.content import PRACTICE_SUMMARIES
 
 
@@ -15,7 +17,19 @@ from practices.content import PRACTICE_SUMMARIES
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "bond/landing.html", {"practices": PRACTICE_SUMMARIES})
-    return render(request, "bond/dashboard.html", {"practices": PRACTICE_SUMMARIES})
+    couple = request.couple
+    if couple is None or not couple.is_active:
+        # Someone who opened a partner's invite before signing up continues there.
+        invite_url = pending_invite_url(request)
+        if invite_url:
+            return redirect(invite_url)
+    context = {
+        "practices": PRACTICE_SUMMARIES,
+        "couple": couple,
+        "partner": partner_of(couple, request.user) if couple else None,
+        "invite": None if couple and couple.is_active else latest_invite_of(request.user),
+    }
+    return render(request, "bond/dashboard.html", context)
 
 
 @never_cache

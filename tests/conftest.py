@@ -8,7 +8,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
 
-from accounts.models import User
+from accounts.models import Couple, Membership, User
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -48,6 +48,37 @@ def make_user(db) -> Callable[..., User]:
 def sam(make_user) -> User:
     """Signed up, verified, not linked to anyone."""
     return make_user("Sam")
+
+
+def link(first: User, second: User) -> Couple:
+    couple = Couple.objects.create()
+    Membership.objects.create(couple=couple, user=first, slot=Membership.Slot.INVITER)
+    Membership.objects.create(couple=couple, user=second, slot=Membership.Slot.INVITEE)
+    return couple
+
+
+@pytest.fixture
+def alice(make_user) -> User:
+    return make_user("Alice")
+
+
+@pytest.fixture
+def bob(make_user) -> User:
+    return make_user("Bob")
+
+
+@pytest.fixture
+def couple(alice, bob) -> Couple:
+    """Alice and Bob, linked."""
+    return link(alice, bob)
+
+
+@pytest.fixture
+def charlie(make_user) -> User:
+    """Charlie is in another couple (with Dana): he must never see Alice and Bob's things."""
+    charlie = make_user("Charlie")
+    link(charlie, make_user("Dana"))
+    return charlie
 
 
 # Browser tests ---------------------------------------------------------------

@@ -12,3 +12,20 @@ function detectTimeZone() {
 }
 
 document.addEventListener("DOMContentLoaded", detectTimeZone);
+
+// Copy buttons (hidden without JavaScript, where the text stays selectable).
+function enableCopyButtons() {
+  for (const button of document.querySelectorAll("button[data-copy]")) {
+    const source = document.getElementById(button.dataset.copy);
+    if (!source || !navigator.clipboard) continue;
+    const label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      await navigator.clipboard.writeText(source.value);
+      button.textContent = "Copied";
+      setTimeout(() => { button.textContent = label; }, 2000);
+    });
+  }
+}
+
+document.addEventListener("DOMContentLoaded", enableCopyButtons);

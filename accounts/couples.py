@@ -1,0 +1,108 @@
+"""The one door to couple-owned data.
+
+The rule: a view never looks up couple-owned data by id alone. It reads
+`request.couple` (set by CoupleMiddleware for the signed-in user) and goes
+through `Model.objects.for_couple(request.couple)` or
+`get_object_or_404(Model, pk=pk, couple=request.couple)`. Another couple's
+object is then simply not found: a 404 that does not confirm it exists.
+
+`request.couple` is the user's active couple or, after the link ended, their
+most recent one (an archive: `couple.is_active` is False, readable but not
+writable). Views that need a couple use `@couple_required`; views that write
+to the journal use `@active_couple_required`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django_htmx.http import HttpResponseClientRedirect
+
+from accounts.models import Couple, Membership, User
+
+View = Callable[..., HttpResponse]
+
+
+def couple_of(user: User) -> Couple | None:
+    """The user's active couple, else their most recently ended one, else None."""
+    if not user.is_authenticated:
+        return None
+    membership = (
+        Membership.objects.filter(user=user)
+        .select_related("couple")
+        .order_by("-active", "-joined_at")
+        .first()
+    )
+    return membership.couple if membership else None
+
+
+def partner_of(couple: Couple, user: User) -> User | None:
+    """The other member of the couple (None only while data is being deleted)."""
+    other = couple.memberships.exclude(user=user).select_related("user").first()
+    return other.user if other else None
+
+
+class CoupleMiddleware:
+    def __init__(self, get_response: View) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.couple = None
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func: View, *args) -> None:
+        # Set here rather than lazily: `request.couple is None` must be a plain test.
+        request.couple = couple_of(request.user)
+
+
+def _redirect(request: HttpRequest, to: str) -> HttpResponse:
+    # An HTMX request must not swap a whole page into a fragment: tell htmx to navigate.
+    if getattr(request, "htmx", False):
+        return HttpResponseClientRedirect(to)
+    return redirect(to)
+
+
+def couple_required(view: View) -> View:
+    """Signed in and linked (or holding an archive); others go to log in or to linking."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            if getattr(request, "htmx", False):
+                return HttpResponseClientRedirect(redirect_to_login(request.get_full_path()).url)
+            return redirect_to_login(request.get_full_path())
+        if request.couple is None:
+            messages.info(request, "Link with your partner first: invite them or enter their code.")
+            return _redirect(request, reverse("accounts:partner"))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def active_couple_required(view: View) -> View:
+    """Like couple_required, and the link has not ended: the archive is read-only."""
+
+    @wraps(view)
+    @couple_required
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.couple.is_active:
+            return render(request, "accounts/archive_read_only.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class CoupleOwnedQuerySet(models.QuerySet):
+    """Base queryset for every model with a `couple` foreign key."""
+
+    def for_couple(self, couple: Couple | None) -> CoupleOwnedQuerySet:
+        if couple is None:
+            return self.none()
+        return self.filter(couple=couple)

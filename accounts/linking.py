@@ -1,0 +1,159 @@
+"""Linking two accounts into a couple, and ending the link.
+
+Each function here is one transaction and the only way its change happens.
+Failures raise LinkError with a message for the person and an HTTP status.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import Couple, Invite, Membership, User
+
+INVITE_LIFETIME = timedelta(days=7)
+# No 0/O, 1/I/L: a code read aloud or copied from a phone screen must not be misread.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+
+
+class LinkError(Exception):
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def normalise_code(raw: str) -> str:
+    """What people type ("abcd-efgh", "ABCD EFGH") to the stored form ("ABCDEFGH")."""
+    return "".join(ch for ch in raw.upper() if ch.isalnum())
+
+
+def active_membership(user: User) -> Membership | None:
+    return Membership.objects.filter(user=user, active=True).select_related("couple").first()
+
+
+def create_invite(*, inviter: User) -> Invite:
+    """A fresh invite; any open one of the same inviter is revoked."""
+    if active_membership(inviter):
+        raise LinkError("You are already linked with your partner.", 409)
+    now = timezone.now()
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                Invite.objects.filter(inviter=inviter).open().update(revoked_at=now)
+                return Invite.objects.create(
+                    inviter=inviter,
+                    token=secrets.token_urlsafe(32),
+                    code="".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH)),
+                    created_at=now,
+                    expires_at=now + INVITE_LIFETIME,
+                )
+        except IntegrityError:
+            # A code collision (31^8 codes) or a double click that created one meanwhile.
+            continue
+    raise LinkError("We could not create an invite just now. Please try again.", 503)
+
+
+def revoke_invite(*, inviter: User) -> int:
+    return Invite.objects.filter(inviter=inviter).open().update(revoked_at=timezone.now())
+
+
+def check_invite(invite: Invite, *, user: User | None) -> None:
+    """Raise LinkError if this invite cannot be accepted (by this user, when given)."""
+    state = invite.state
+    if state == Invite.State.ACCEPTED:
+        raise LinkError("This invite has already been used.", 410)
+    if state == Invite.State.REVOKED:
+        raise LinkError(
+            f"{invite.inviter.display_name} cancelled this invite. Ask them for a new one.", 410
+        )
+    if state == Invite.State.DECLINED:
+        raise LinkError("This invite was declined and can no longer be used.", 410)
+    if state == Invite.State.EXPIRED:
+        raise LinkError(
+            f"This invite expired. Invites last 7 days: ask {invite.inviter.display_name} "
+            "for a new one.",
+            410,
+        )
+    if user is None:
+        return
+    if invite.inviter_id == user.pk:
+        raise LinkError(
+            "This is your own invite. Send the link or the code to your partner instead.", 400
+        )
+    if active_membership(user):
+        raise LinkError(
+            "You are already linked with a partner. End that link in settings before "
+            "accepting a new one.",
+            409,
+        )
+    if active_membership(invite.inviter):
+        raise LinkError(
+            f"{invite.inviter.display_name} has linked with someone else meanwhile.", 409
+        )
+
+
+def accept_invite(*, invite: Invite, user: User) -> Couple:
+    """Link the inviter and this user. Exactly one of two simultaneous acceptances wins."""
+    with transaction.atomic():
+        locked = (
+            Invite.objects.select_for_update(of=("self",))
+            .select_related("inviter")
+            .get(pk=invite.pk)
+        )
+        check_invite(locked, user=user)
+        now = timezone.now()
+        # The conditional update is the decisive guard where select_for_update is a no-op.
+        claimed = (
+            Invite.objects.filter(pk=locked.pk).open().update(accepted_at=now, accepted_by=user)
+        )
+        if not claimed:
+            raise LinkError("This invite has already been used.", 410)
+        try:
+            with transaction.atomic():
+                couple = Couple.objects.create(linked_at=now)
+                Membership.objects.create(
+                    couple=couple, user=locked.inviter, slot=Membership.Slot.INVITER, joined_at=now
+                )
+                Membership.objects.create(
+                    couple=couple, user=user, slot=Membership.Slot.INVITEE, joined_at=now
+                )
+        except IntegrityError:
+            # one_active_couple_per_user: one of the two linked elsewhere a moment ago.
+            raise LinkError(
+                "One of you was linked with someone else a moment ago, so this invite "
+                "cannot be used.",
+                409,
+            ) from None
+        Invite.objects.filter(pk=locked.pk).update(couple=couple)
+        # Whatever the new partner had offered to someone else is void now.
+        Invite.objects.filter(inviter=user).open().update(revoked_at=now)
+    return couple
+
+
+def decline_invite(*, invite: Invite, user: User) -> None:
+    with transaction.atomic():
+        locked = (
+            Invite.objects.select_for_update(of=("self",))
+            .select_related("inviter")
+            .get(pk=invite.pk)
+        )
+        check_invite(locked, user=user)
+        Invite.objects.filter(pk=locked.pk).open().update(declined_at=timezone.now())
+
+
+def end_couple(*, couple: Couple, user: User) -> None:
+    """End the link for both partners. Nothing is deleted: the journal becomes an archive."""
+    with transaction.atomic():
+        locked = Couple.objects.select_for_update().get(pk=couple.pk)
+        if not locked.is_active:
+            raise LinkError("This link has already ended.", 409)
+        if not locked.memberships.filter(user=user, active=True).exists():
+            raise LinkError("You are not part of this couple.", 404)
+        now = timezone.now()
+        Couple.objects.filter(pk=locked.pk).update(ended_at=now, ended_by=user)
+        locked.memberships.update(active=False)

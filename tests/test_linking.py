@@ -1,0 +1,454 @@
+"""Partner linking: invites, acceptance, every failure, the database rules, leaving."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.test import Client
+from django.utils import timezone
+
+from accounts import linking
+from accounts.couples import couple_of
+from accounts.linking import CODE_ALPHABET, LinkError
+from accounts.models import Couple, Invite, Membership
+from tests.conftest import link
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def accept_url(invite: Invite) -> str:
+    return f"/invite/{invite.token}/"
+
+
+# The invite itself ---------------------------------------------------------------------
+
+
+def test_invite_has_a_long_token_and_a_readable_code(sam):
+    invite = linking.create_invite(inviter=sam)
+    assert len(invite.token) >= 43  # 32 random bytes, URL-safe base64
+    assert len(invite.code) == 8
+    assert set(invite.code) <= set(CODE_ALPHABET)
+    assert not set("0O1IL") & set(CODE_ALPHABET)
+    assert invite.readable_code == f"{invite.code[:4]}-{invite.code[4:]}"
+    assert invite.expires_at - invite.created_at == timedelta(days=7)
+    assert invite.state == Invite.State.PENDING
+
+
+def test_a_new_invite_revokes_the_previous_one(sam):
+    first = linking.create_invite(inviter=sam)
+    second = linking.create_invite(inviter=sam)
+    first.refresh_from_db()
+    assert first.state == Invite.State.REVOKED
+    assert second.state == Invite.State.PENDING
+
+
+def test_someone_already_linked_cannot_invite(couple, alice):
+    with pytest.raises(LinkError) as error:
+        linking.create_invite(inviter=alice)
+    assert error.value.status == 409
+
+
+def test_code_typing_is_forgiving():
+    assert linking.normalise_code(" abcd-efgh ") == "ABCDEFGH"
+    assert linking.normalise_code("ABCD EFGH") == "ABCDEFGH"
+
+
+# Database rules, broken directly through the ORM ----------------------------------------
+
+
+def test_database_refuses_a_second_active_couple_for_one_user(couple, alice, make_user):
+    other = Couple.objects.create()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Membership.objects.create(couple=other, user=alice, slot=1)
+
+
+def test_database_refuses_a_third_member(couple, make_user):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Membership.objects.create(couple=couple, user=make_user("Third"), slot=2)
+
+
+def test_database_refuses_a_slot_other_than_one_or_two(make_user):
+    couple = Couple.objects.create()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Membership.objects.create(couple=couple, user=make_user("Third"), slot=3)
+
+
+def test_database_refuses_a_duplicate_token(sam, make_user):
+    invite = linking.create_invite(inviter=sam)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Invite.objects.create(
+            inviter=make_user("Other"),
+            token=invite.token,
+            code="ZZZZZZZZ",
+            expires_at=timezone.now() + timedelta(days=1),
+        )
+
+
+def test_database_refuses_two_open_invites_from_one_inviter(sam):
+    linking.create_invite(inviter=sam)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Invite.objects.create(
+            inviter=sam, token="x" * 43, code="ZZZZZZZZ", expires_at=timezone.now() + timedelta(1)
+        )
+
+
+def test_an_ended_couple_frees_both_partners_for_a_new_one(couple, alice, bob, make_user):
+    linking.end_couple(couple=couple, user=alice)
+    new_couple = link(alice, make_user("Erin"))
+    assert couple_of(alice) == new_couple
+    assert couple_of(bob) == couple  # Bob keeps the archive
+    assert not couple_of(bob).is_active
+
+
+# Accepting through the views ------------------------------------------------------------
+
+
+def test_accepting_links_both_and_both_dashboards_say_so(alice, bob):
+    invite = linking.create_invite(inviter=alice)
+    bob_client = logged_in(bob)
+    page = bob_client.get(accept_url(invite))
+    assert page.status_code == 200
+    assert "Alice invited you to Bond" in page.content.decode()
+
+    response = bob_client.post(accept_url(invite), {"decision": "accept"})
+    assert response.status_code == 302
+    invite.refresh_from_db()
+    assert invite.state == Invite.State.ACCEPTED
+    assert invite.accepted_by == bob
+    assert invite.couple == couple_of(alice) == couple_of(bob)
+
+    today = timezone.localdate().strftime("%-d %B %Y")
+    assert f"You and Alice, together since {today}" in bob_client.get("/").content.decode()
+    assert f"You and Bob, together since {today}" in logged_in(alice).get("/").content.decode()
+
+
+def test_declining_tells_the_invitee_and_voids_the_invite(alice, bob):
+    invite = linking.create_invite(inviter=alice)
+    response = logged_in(bob).post(accept_url(invite), {"decision": "decline"})
+    assert response.status_code == 302
+    invite.refresh_from_db()
+    assert invite.state == Invite.State.DECLINED
+    assert couple_of(bob) is None
+    page = logged_in(alice).get("/account/partner/").content.decode()
+    assert "Your last invite was declined" in page
+
+
+def test_a_decision_that_is_neither_accept_nor_decline_is_refused(alice, bob):
+    invite = linking.create_invite(inviter=alice)
+    response = logged_in(bob).post(accept_url(invite), {"decision": "maybe"})
+    assert response.status_code == 400
+    assert couple_of(bob) is None
+
+
+def test_accepting_via_code(alice, bob):
+    invite = linking.create_invite(inviter=alice)
+    bob_client = logged_in(bob)
+    typed = f"{invite.code[:4].lower()}-{invite.code[4:].lower()}"
+    response = bob_client.post("/invite/code/", {"code": typed})
+    assert response.status_code == 302
+    assert response["Location"] == accept_url(invite)
+
+
+@pytest.mark.parametrize(
+    ("breaker", "status", "message"),
+    [
+        (
+            lambda invite: invite.__class__.objects.filter(pk=invite.pk).update(
+                expires_at=timezone.now() - timedelta(seconds=1),
+                created_at=timezone.now() - timedelta(days=8),
+            ),
+            410,
+            "This invite expired",
+        ),
+        (
+            lambda invite: linking.revoke_invite(inviter=invite.inviter),
+            410,
+            "cancelled this invite",
+        ),
+    ],
+    ids=["expired", "revoked"],
+)
+def test_dead_invites_are_refused_with_a_clear_message(alice, bob, breaker, status, message):
+    invite = linking.create_invite(inviter=alice)
+    breaker(invite)
+    bob_client = logged_in(bob)
+    for response in (
+        bob_client.get(accept_url(invite)),
+        bob_client.post(accept_url(invite), {"decision": "accept"}),
+    ):
+        assert response.status_code == status
+        assert message in response.content.decode()
+    assert couple_of(bob) is None
+
+
+def test_a_used_invite_is_refused(alice, bob, make_user):
+    invite = linking.create_invite(inviter=alice)
+    logged_in(bob).post(accept_url(invite), {"decision": "accept"})
+    response = logged_in(make_user("Late")).post(accept_url(invite), {"decision": "accept"})
+    assert response.status_code == 410
+    assert "already been used" in response.content.decode()
+
+
+def test_an_unknown_token_is_a_404(bob):
+    response = logged_in(bob).get("/invite/not-a-real-token/")
+    assert response.status_code == 404
+
+
+def test_accepting_your_own_invite_is_refused(alice):
+    invite = linking.create_invite(inviter=alice)
+    response = logged_in(alice).post(accept_url(invite), {"decision": "accept"})
+    assert response.status_code == 400
+    assert "This is your own invite" in response.content.decode()
+    assert couple_of(alice) is None
+
+
+def test_someone_in_a_couple_cannot_accept(alice, charlie):
+    invite = linking.create_invite(inviter=alice)
+    response = logged_in(charlie).get(accept_url(invite))
+    assert response.status_code == 409
+    assert "You are already linked with a partner" in response.content.decode()
+    response = logged_in(charlie).post(accept_url(invite), {"decision": "accept"})
+    assert response.status_code == 409
+
+
+def test_inviter_linked_elsewhere_meanwhile(alice, bob, make_user):
+    invite = linking.create_invite(inviter=alice)
+    # Alice then accepted someone else's invite instead.
+    erin_invite = linking.create_invite(inviter=make_user("Erin"))
+    linking.accept_invite(invite=erin_invite, user=alice)
+    response = logged_in(bob).post(accept_url(invite), {"decision": "accept"})
+    # Alice's own open invite was revoked the moment she linked with Erin.
+    assert response.status_code == 410
+    assert couple_of(bob) is None
+
+
+def test_inviter_linked_elsewhere_by_other_means_is_a_conflict(alice, bob, make_user):
+    invite = linking.create_invite(inviter=alice)
+    link(alice, make_user("Erin"))
+    response = logged_in(bob).post(accept_url(invite), {"decision": "accept"})
+    assert response.status_code == 409
+    assert "Alice has linked with someone else meanwhile" in response.content.decode()
+
+
+# Codes and their rate limit -------------------------------------------------------------
+
+
+def test_unknown_code_is_a_404_with_a_message(bob):
+    response = logged_in(bob).post("/invite/code/", {"code": "ABCD-EFGH"})
+    assert response.status_code == 404
+    assert "We don&#x27;t know this code" in response.content.decode()
+
+
+def test_malformed_code_is_a_form_error(bob):
+    response = logged_in(bob).post("/invite/code/", {"code": "ABC"})
+    assert response.status_code == 422
+    assert "A code has 8 letters and digits" in response.content.decode()
+
+
+def test_wrong_codes_are_limited_per_user(alice, bob):
+    invite = linking.create_invite(inviter=alice)
+    bob_client = logged_in(bob)
+    for _ in range(10):
+        assert bob_client.post("/invite/code/", {"code": "ZZZZ-ZZZZ"}).status_code == 404
+    # Even the right code is refused now: the limit is on the person, not the code.
+    response = bob_client.post("/invite/code/", {"code": invite.code})
+    assert response.status_code == 429
+    assert "Too many wrong codes" in response.content.decode()
+
+
+def test_wrong_codes_are_limited_per_ip_across_accounts(make_user):
+    for index in range(10):
+        logged_in(make_user(f"Guesser{index}")).post("/invite/code/", {"code": "ZZZZ-ZZZZ"})
+    response = logged_in(make_user("Next")).post("/invite/code/", {"code": "ZZZZ-ZZZZ"})
+    assert response.status_code == 429
+
+
+def test_code_page_needs_login(client: Client):
+    response = client.get("/invite/code/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+# Signed-out visitors, and surviving sign-up ---------------------------------------------
+
+
+def test_signed_out_visitor_sees_who_invited_them_and_how_to_continue(client: Client, alice):
+    invite = linking.create_invite(inviter=alice)
+    page = client.get(accept_url(invite)).content.decode()
+    assert "Alice invited you to Bond" in page
+    assert f"/accounts/signup/?next=/invite/{invite.token}/" in page
+    assert "alice@example.com" not in page
+
+
+def test_signed_out_post_goes_to_log_in(client: Client, alice):
+    invite = linking.create_invite(inviter=alice)
+    response = client.post(accept_url(invite), {"decision": "accept"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    invite.refresh_from_db()
+    assert invite.state == Invite.State.PENDING
+
+
+def test_invite_survives_sign_up_and_email_confirmation(client: Client, alice, mailoutbox):
+    invite = linking.create_invite(inviter=alice)
+    client.get(accept_url(invite))
+    client.post(
+        f"/accounts/signup/?next={accept_url(invite)}",
+        {
+            "email": "bob@example.com",
+            "display_name": "Bob",
+            "time_zone": "UTC",
+            "password1": "correct horse battery staple",
+            "password2": "correct horse battery staple",
+            "next": accept_url(invite),
+        },
+    )
+    confirm_path = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[-1].body).group(1)
+    response = client.post(confirm_path, follow=True)
+    assert response.redirect_chain[-1][0] == accept_url(invite)
+    assert "Alice invited you to Bond" in response.content.decode()
+    response = client.post(accept_url(invite), {"decision": "accept"}, follow=True)
+    assert "You and Alice, together since" in response.content.decode()
+
+
+def test_invite_survives_confirmation_in_another_browser(client: Client, alice, mailoutbox):
+    invite = linking.create_invite(inviter=alice)
+    client.get(accept_url(invite))
+    client.post(
+        "/accounts/signup/",
+        {
+            "email": "bob@example.com",
+            "display_name": "Bob",
+            "time_zone": "UTC",
+            "password1": "correct horse battery staple",
+            "password2": "correct horse battery staple",
+        },
+    )
+    confirm_path = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[-1].body).group(1)
+    Client().post(confirm_path)  # the phone's mail app
+    response = client.post(
+        "/accounts/login/",
+        {"login": "bob@example.com", "password": "correct horse battery staple"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == accept_url(invite)
+
+
+# The partner page and its states ---------------------------------------------------------
+
+
+def test_unlinked_dashboard_offers_to_invite_or_enter_a_code(sam):
+    page = logged_in(sam).get("/").content.decode()
+    assert "Invite your partner" in page
+    assert "enter their code" in page
+
+
+def test_pending_invite_shows_link_code_and_revoke(sam):
+    client = logged_in(sam)
+    response = client.post("/account/invite/")
+    assert response.status_code == 302
+    invite = Invite.objects.get(inviter=sam)
+    page = client.get("/").content.decode()
+    assert f"http://testserver/invite/{invite.token}/" in page
+    assert invite.readable_code in page
+    assert "Cancel this invite" in page
+
+    client.post("/account/invite/revoke/")
+    invite.refresh_from_db()
+    assert invite.state == Invite.State.REVOKED
+    assert "Invite your partner" in client.get("/").content.decode()
+
+
+def test_invite_actions_need_post(sam):
+    client = logged_in(sam)
+    assert client.get("/account/invite/").status_code == 405
+    assert client.get("/account/invite/revoke/").status_code == 405
+    assert not Invite.objects.exists()
+
+
+def test_linked_partner_page_edits_the_couple(couple, alice):
+    client = logged_in(alice)
+    response = client.post("/account/partner/", {"name": "The Rivers", "anniversary": "2019-06-14"})
+    assert response.status_code == 302
+    couple.refresh_from_db()
+    assert couple.name == "The Rivers"
+    assert str(couple.anniversary) == "2019-06-14"
+    assert "Anniversary 14 June" in client.get("/").content.decode()
+
+
+def test_couple_settings_refuse_an_invalid_date(couple, alice):
+    response = logged_in(alice).post("/account/partner/", {"name": "", "anniversary": "2019-13-45"})
+    assert response.status_code == 422
+    assert "Enter a valid date." in response.content.decode()
+
+
+def test_couple_settings_need_a_couple(sam):
+    response = logged_in(sam).post("/account/partner/", {"name": "Just me"})
+    assert response.status_code == 409
+    assert not Couple.objects.exists()
+
+
+# Leaving ------------------------------------------------------------------------------------
+
+
+def test_leave_page_says_exactly_what_happens_to_the_journal(couple, alice):
+    page = logged_in(alice).get("/account/partner/leave/").content.decode()
+    assert "End the link with Bob?" in page
+    assert "read-only archive" in page
+    assert "Nothing is deleted" in page
+
+
+def test_leaving_needs_confirmation(couple, alice):
+    response = logged_in(alice).post("/account/partner/leave/", {})
+    assert response.status_code == 422
+    couple.refresh_from_db()
+    assert couple.is_active
+
+
+def test_leaving_unlinks_both_and_both_see_the_archive(couple, alice, bob):
+    response = logged_in(alice).post("/account/partner/leave/", {"confirm": "on"})
+    assert response.status_code == 302
+    couple.refresh_from_db()
+    assert not couple.is_active
+    assert couple.ended_by == alice
+    assert not Membership.objects.filter(active=True).exists()
+    bob_page = logged_in(bob).get("/").content.decode()
+    assert "Your link with Alice ended on" in bob_page
+    assert "read-only archive" in bob_page
+    assert "Invite your partner" in bob_page
+
+
+def test_after_leaving_both_can_link_again(couple, alice, bob):
+    linking.end_couple(couple=couple, user=alice)
+    invite = linking.create_invite(inviter=bob)
+    new_couple = linking.accept_invite(invite=invite, user=alice)
+    assert new_couple != couple
+    assert couple_of(alice) == couple_of(bob) == new_couple
+
+
+def test_leave_needs_a_couple(sam):
+    response = logged_in(sam).get("/account/partner/leave/")
+    assert response.status_code == 302
+    assert response["Location"] == "/account/partner/"
+
+
+def test_ending_twice_is_refused(couple, alice, bob):
+    linking.end_couple(couple=couple, user=alice)
+    with pytest.raises(LinkError):
+        linking.end_couple(couple=couple, user=bob)
+
+
+def test_an_outsider_cannot_end_someone_elses_couple(couple, charlie):
+    with pytest.raises(LinkError):
+        linking.end_couple(couple=couple, user=charlie)
+    couple.refresh_from_db()
+    assert couple.is_active
