@@ -69,9 +69,9 @@ def invite_create(request: HttpRequest) -> HttpResponse:
         linking.create_invite(inviter=request.user)
     except LinkError as error:
         messages.error(request, error.message)
-        return redirect("accounts:partner")
+        return redirect("home")
     messages.success(request, "Your invite is ready. Send the link or read out the code.")
-    return redirect("accounts:partner")
+    return redirect("home")
 
 
 @login_required
@@ -79,7 +79,7 @@ def invite_create(request: HttpRequest) -> HttpResponse:
 def invite_revoke(request: HttpRequest) -> HttpResponse:
     if linking.revoke_invite(inviter=request.user):
         messages.success(request, "The invite is cancelled. Its link and code no longer work.")
-    return redirect("accounts:partner")
+    return redirect("home")
 
 
 def _guess_keys(request: HttpRequest) -> list[str]:
