@@ -8,8 +8,9 @@ object is then simply not found: a 404 that does not confirm it exists.
 
 `request.couple` is the user's active couple or, after the link ended, their
 most recent one (an archive: `couple.is_active` is False, readable but not
-writable). Views that need a couple use `@couple_required`; views that write
-to the journal use `@active_couple_required`.
+writable); `request.partner` is the other member. Views that need a couple
+use `@couple_required`; views that write to the journal use
+`@active_couple_required`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
+from django.db.models import Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -30,23 +32,27 @@ from accounts.models import Couple, Membership, User
 View = Callable[..., HttpResponse]
 
 
-def couple_of(user: User) -> Couple | None:
-    """The user's active couple, else their most recently ended one, else None."""
+def couple_and_partner(user: User) -> tuple[Couple | None, User | None]:
+    """The user's active couple (else their most recently ended one) and the other member.
+
+    One query: both membership rows of that couple, with the couple and the users.
+    """
     if not user.is_authenticated:
-        return None
-    membership = (
-        Membership.objects.filter(user=user)
-        .select_related("couple")
-        .order_by("-active", "-joined_at")
-        .first()
+        return None, None
+    latest_couple = (
+        Membership.objects.filter(user=user).order_by("-active", "-joined_at").values("couple")[:1]
     )
-    return membership.couple if membership else None
+    memberships = list(
+        Membership.objects.filter(couple=Subquery(latest_couple)).select_related("couple", "user")
+    )
+    if not memberships:
+        return None, None
+    partner = next((m.user for m in memberships if m.user_id != user.pk), None)
+    return memberships[0].couple, partner
 
 
-def partner_of(couple: Couple, user: User) -> User | None:
-    """The other member of the couple (None only while data is being deleted)."""
-    other = couple.memberships.exclude(user=user).select_related("user").first()
-    return other.user if other else None
+def couple_of(user: User) -> Couple | None:
+    return couple_and_partner(user)[0]
 
 
 class CoupleMiddleware:
@@ -55,11 +61,12 @@ class CoupleMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.couple = None
+        request.partner = None
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func: View, *args) -> None:
         # Set here rather than lazily: `request.couple is None` must be a plain test.
-        request.couple = couple_of(request.user)
+        request.couple, request.partner = couple_and_partner(request.user)
 
 
 def _redirect(request: HttpRequest, to: str) -> HttpResponse:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import linking
-from accounts.couples import couple_required, partner_of
+from accounts.couples import couple_required
 from accounts.forms import CoupleForm, InviteCodeForm, InviteDecisionForm, LeaveForm, ProfileForm
 from accounts.linking import LinkError
 from accounts.models import Invite, User
@@ -48,13 +48,13 @@ def partner(request: HttpRequest) -> HttpResponse:
             form.save()
             messages.success(request, "Saved.")
             return redirect("accounts:partner")
-        context = {"couple_form": form, "partner": partner_of(couple, request.user)}
+        context = {"couple_form": form, "partner": request.partner}
         status = 422 if form.errors else 200
         return render(request, "accounts/partner.html", context, status=status)
     context = {
         "invite": latest_invite_of(request.user),
         "code_form": InviteCodeForm(),
-        "former_partner": partner_of(couple, request.user) if couple else None,
+        "former_partner": request.partner,
     }
     if request.method == "POST":
         messages.error(request, "Link with your partner before changing your couple's settings.")
@@ -171,7 +171,7 @@ def leave(request: HttpRequest) -> HttpResponse:
     if not couple.is_active:
         return redirect("accounts:partner")
     form = LeaveForm(request.POST or None)
-    context = {"form": form, "partner": partner_of(couple, request.user)}
+    context = {"form": form, "partner": request.partner}
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "accounts/leave.html", context, status=422)

@@ -8,9 +8,9 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from accounts.couples import partner_of
-from accounts.views import latest_invite_of, pending_invite_url
+from accounts.views import pending_invite_url
 from practices.content import PRACTICE_SUMMARIES
+from practices.views import dashboard
 
 
 @require_GET
@@ -23,13 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
         invite_url = pending_invite_url(request)
         if invite_url:
             return redirect(invite_url)
-    context = {
-        "practices": PRACTICE_SUMMARIES,
-        "couple": couple,
-        "partner": partner_of(couple, request.user) if couple else None,
-        "invite": None if couple and couple.is_active else latest_invite_of(request.user),
-    }
-    return render(request, "bond/dashboard.html", context)
+    return dashboard(request)
 
 
 @never_cache

@@ -1,0 +1,155 @@
+"""Writing to the journal. Each function is one transaction that keeps the timeline
+(Entry) in step with what it shows; views call these, never the models directly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Min
+from django.utils import timezone
+
+from accounts.models import Couple, User
+from practices.models import Entry, Note, Plan, Reaction, Reflection, Star
+
+NOTE_EDIT_WINDOW = timedelta(minutes=15)
+# The remember-when card shows a note at least this old.
+REMEMBER_AFTER = timedelta(days=7)
+
+
+class StalePlan(Exception):
+    """The plan changed since the editor loaded it; carries what is saved now."""
+
+    def __init__(self, current: Plan) -> None:
+        super().__init__("stale plan")
+        self.current = current
+
+
+def write_note(*, couple: Couple, author: User, recipient: User, text: str, category: str) -> Note:
+    with transaction.atomic():
+        note = Note.objects.create(
+            couple=couple, author=author, recipient=recipient, text=text, category=category
+        )
+        Entry.objects.create(
+            couple=couple, kind=Entry.Kind.NOTE, note=note, occurred_at=note.created_at
+        )
+    return note
+
+
+def can_edit_note(note: Note, user: User) -> bool:
+    return note.author_id == user.pk and timezone.now() - note.created_at <= NOTE_EDIT_WINDOW
+
+
+def edit_note(*, note: Note, text: str, category: str) -> None:
+    note.text = text
+    note.category = category
+    note.edited_at = timezone.now()
+    note.save(update_fields=["text", "category", "edited_at"])
+
+
+def mark_notes_read(*, recipient: User, couple: Couple, note_ids: list[int] | None = None) -> int:
+    unread = Note.objects.for_couple(couple).filter(recipient=recipient, read_at=None)
+    if note_ids is not None:
+        unread = unread.filter(pk__in=note_ids)
+    return unread.update(read_at=timezone.now())
+
+
+def toggle_reaction(*, note: Note, user: User, kind: str) -> bool:
+    """Add the reaction, or take it back if it was there. True when it is on now."""
+    deleted, _ = Reaction.objects.filter(note=note, user=user, kind=kind).delete()
+    if deleted:
+        return False
+    try:
+        with transaction.atomic():
+            Reaction.objects.create(note=note, user=user, kind=kind)
+    except IntegrityError:
+        pass  # a double click created it a moment ago: it is on either way
+    return True
+
+
+def toggle_star(*, note: Note, user: User) -> bool:
+    deleted, _ = Star.objects.filter(note=note, user=user).delete()
+    if deleted:
+        return False
+    try:
+        with transaction.atomic():
+            Star.objects.create(note=note, user=user)
+    except IntegrityError:
+        pass
+    return True
+
+
+def remember_when(couple: Couple) -> Note | None:
+    """A random note from at least a week ago, picked without scanning the table."""
+    older = Note.objects.for_couple(couple).filter(created_at__lte=timezone.now() - REMEMBER_AFTER)
+    bounds = older.aggregate(low=Min("id"), high=Max("id"))
+    if bounds["low"] is None:
+        return None
+    pick = random.randint(bounds["low"], bounds["high"])  # noqa: S311 - not security
+    return older.filter(id__gte=pick).select_related("author").order_by("id").first()
+
+
+@dataclass(frozen=True)
+class When:
+    day: dt.date | None
+    time: dt.time | None
+
+
+def plan_times(when: When, tz: dt.tzinfo) -> tuple[dt.date | None, dt.datetime | None]:
+    """The stored (day, starts_at) for a date and optional time given in the editor's zone."""
+    if when.day is None:
+        return None, None
+    if when.time is None:
+        return when.day, None
+    return when.day, dt.datetime.combine(when.day, when.time, tzinfo=tz).astimezone(dt.UTC)
+
+
+def create_plan(*, couple: Couple, user: User, fields: dict, when: When, tz: dt.tzinfo) -> Plan:
+    day, starts_at = plan_times(when, tz)
+    with transaction.atomic():
+        plan = Plan.objects.create(
+            couple=couple,
+            created_by=user,
+            updated_by=user,
+            day=day,
+            starts_at=starts_at,
+            **fields,
+        )
+        Entry.objects.create(
+            couple=couple, kind=Entry.Kind.PLAN, plan=plan, occurred_at=plan.created_at
+        )
+    return plan
+
+
+def update_plan(
+    *, plan: Plan, user: User, version: int, fields: dict, when: When | None, tz: dt.tzinfo
+) -> Plan:
+    """Save if nobody saved since `version`; otherwise raise StalePlan with what is saved."""
+    changes = dict(fields)
+    if when is not None:
+        changes["day"], changes["starts_at"] = plan_times(when, tz)
+    with transaction.atomic():
+        updated = Plan.objects.filter(pk=plan.pk, version=version).update(
+            **changes, updated_by=user, updated_at=timezone.now(), version=version + 1
+        )
+        current = Plan.objects.select_related("updated_by").get(pk=plan.pk)
+    if not updated:
+        raise StalePlan(current)
+    return current
+
+
+def reflect(*, plan: Plan, author: User, enjoyed: str, rating: int) -> Reflection:
+    with transaction.atomic():
+        reflection = Reflection.objects.create(
+            couple=plan.couple, plan=plan, author=author, enjoyed=enjoyed, rating=rating
+        )
+        Entry.objects.create(
+            couple=plan.couple,
+            kind=Entry.Kind.REFLECTION,
+            reflection=reflection,
+            occurred_at=reflection.created_at,
+        )
+    return reflection

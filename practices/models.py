@@ -1,0 +1,265 @@
+"""The shared journal. Every model here belongs to one couple and is read through
+`Model.objects.for_couple(request.couple)` (see accounts.couples)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import Range
+from django.utils import timezone
+
+from accounts.couples import CoupleOwnedQuerySet
+from accounts.models import Couple
+
+NOTE_MAX_LENGTH = 2000
+PLAN_TEXT_MAX_LENGTH = 2000
+REFLECTION_MAX_LENGTH = 1000
+
+
+def length_between(field: str, low: int, high: int) -> models.Q:
+    return models.Q(Range(Length(field), (low, high)))
+
+
+class Note(models.Model):
+    """An appreciation note from one partner to the other (practice 4)."""
+
+    class Category(models.TextChoices):
+        ACTION = "action", "Something you did"
+        TRAIT = "trait", "Who you are"
+        EFFORT = "effort", "An effort you made"
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notes_written"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="notes_received",
+    )
+    text = models.TextField(max_length=NOTE_MAX_LENGTH)
+    category = models.CharField(max_length=10, choices=Category.choices, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=length_between("text", 1, NOTE_MAX_LENGTH), name="note_text_length"
+            ),
+        ]
+        indexes = [
+            # Unread badge: WHERE recipient_id = ? AND read_at IS NULL (a count)
+            models.Index(
+                fields=["recipient"],
+                condition=models.Q(read_at__isnull=True),
+                name="note_unread_by_recipient",
+            ),
+            # Remember-when card: WHERE couple_id = ? AND created_at < ? AND id >= ? ORDER BY id
+            models.Index(fields=["couple", "id"], name="note_couple_id"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Note {self.pk}"
+
+
+class Reaction(models.Model):
+    """The recipient's reaction to a note; each kind toggles on and off."""
+
+    class Kind(models.TextChoices):
+        HEART = "heart", "Heart"
+        HUG = "hug", "Hug"
+        SMILE = "smile", "Smile"
+        THANKS = "thanks", "Thank you"
+
+    note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["note", "user", "kind"], name="reaction_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on note {self.note_id}"
+
+
+class Star(models.Model):
+    """A partner keeps a note as a keepsake."""
+
+    note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="stars")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["note", "user"], name="star_once")]
+
+    def __str__(self) -> str:
+        return f"Star on note {self.note_id}"
+
+
+class Plan(models.Model):
+    """Quality time the two plan together (practice 3). Both partners may edit it."""
+
+    class Status(models.TextChoices):
+        IDEA = "idea", "Idea"
+        PLANNED = "planned", "Planned"
+        DONE = "done", "Done"
+        CANCELLED = "cancelled", "Cancelled"
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="plans")
+    title = models.CharField(max_length=120)
+    description = models.TextField(max_length=PLAN_TEXT_MAX_LENGTH, blank=True)
+    # A date alone is a whole day in the couple's life; with a time it is an instant,
+    # stored in UTC (starts_at) and shown in each viewer's own time zone.
+    day = models.DateField(null=True, blank=True)
+    starts_at = models.DateTimeField(null=True, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.IDEA)
+    tech_free = models.BooleanField("tech-free", default=True)
+    idea_slug = models.SlugField(max_length=80, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    # Optimistic locking: a save names the version it started from.
+    version = models.PositiveIntegerField(default=1)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["idea", "planned", "done", "cancelled"]),
+                name="plan_status_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(starts_at__isnull=True) | models.Q(day__isnull=False),
+                name="plan_time_needs_a_day",
+            ),
+            models.CheckConstraint(
+                condition=length_between("title", 1, 120), name="plan_title_length"
+            ),
+        ]
+        indexes = [
+            # Upcoming: WHERE couple_id = ? AND status IN (...) AND day >= ? ORDER BY day
+            models.Index(fields=["couple", "status", "day"], name="plan_couple_status_day"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Reflection(models.Model):
+    """What one partner enjoyed about a plan that is done, and a 1–5 rating."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reflections")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    enjoyed = models.TextField(max_length=REFLECTION_MAX_LENGTH)
+    rating = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "author"], name="one_reflection_each"),
+            models.CheckConstraint(condition=models.Q(rating__range=(1, 5)), name="rating_1_to_5"),
+            models.CheckConstraint(
+                condition=length_between("enjoyed", 1, REFLECTION_MAX_LENGTH),
+                name="reflection_length",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reflection on plan {self.plan_id}"
+
+
+class CustomIdea(models.Model):
+    """An idea a couple added to their own ideas library."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=120)
+    description = models.TextField(max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["couple", "-created_at"], name="idea_couple_recent")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Entry(models.Model):
+    """One line of the journal timeline, pointing at the note, plan or reflection it shows.
+
+    The timeline reads only this table (keyset-paginated on occurred_at, id), so that a
+    page costs the same however many entries a couple has.
+    """
+
+    class Kind(models.TextChoices):
+        NOTE = "note", "Note"
+        PLAN = "plan", "Plan"
+        REFLECTION = "reflection", "Reflection"
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    occurred_at = models.DateTimeField(default=timezone.now)
+    note = models.OneToOneField(Note, null=True, on_delete=models.CASCADE, related_name="entry")
+    plan = models.OneToOneField(Plan, null=True, on_delete=models.CASCADE, related_name="entry")
+    reflection = models.OneToOneField(
+        Reflection, null=True, on_delete=models.CASCADE, related_name="entry"
+    )
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            # Exactly one target, and the one its kind names.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        kind="note", note__isnull=False, plan__isnull=True, reflection__isnull=True
+                    )
+                    | models.Q(
+                        kind="plan", plan__isnull=False, note__isnull=True, reflection__isnull=True
+                    )
+                    | models.Q(
+                        kind="reflection",
+                        reflection__isnull=False,
+                        note__isnull=True,
+                        plan__isnull=True,
+                    )
+                ),
+                name="entry_has_one_target",
+            ),
+        ]
+        indexes = [
+            # Timeline "all": WHERE couple_id = ? AND (occurred_at, id) < (?, ?)
+            #                 ORDER BY occurred_at DESC, id DESC LIMIT 21
+            models.Index(fields=["couple", "-occurred_at", "-id"], name="entry_timeline"),
+            # Timeline filtered: the same with AND kind = ?
+            models.Index(
+                fields=["couple", "kind", "-occurred_at", "-id"], name="entry_timeline_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} entry {self.pk}"

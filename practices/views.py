@@ -1,0 +1,500 @@
+"""The shared journal: notes, plans, ideas and the timeline.
+
+Every view reaches data through request.couple (see accounts.couples). A view that
+serves HTMX returns a partial for `request.htmx` and the whole page otherwise.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.contrib import messages
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
+
+from accounts.couples import active_couple_required, couple_required
+from accounts.views import latest_invite_of
+from practices import journal
+from practices.content import PRACTICE_SUMMARIES
+from practices.forms import (
+    CustomIdeaForm,
+    NoteForm,
+    PlanForm,
+    ReactionForm,
+    ReflectionForm,
+    StatusForm,
+)
+from practices.ideas import CATEGORIES, IDEAS, IDEAS_BY_SLUG
+from practices.journal import StalePlan, When
+from practices.models import CustomIdea, Entry, Note, Plan, Reaction
+from practices.timeline import FILTERS, BadCursor, timeline_page
+
+REACTION_SYMBOLS = {"heart": "❤️", "hug": "🤗", "smile": "😊", "thanks": "🙏"}
+
+
+def name_of(user_id: int | None, request: HttpRequest) -> str:
+    if user_id == request.user.pk:
+        return "You"
+    if request.partner and user_id == request.partner.pk:
+        return request.partner.display_name
+    return "Your former partner"
+
+
+def decorate_note(note: Note, request: HttpRequest) -> Note:
+    """Attach what the note templates show, so that they decide nothing themselves."""
+    note.from_me = note.author_id == request.user.pk
+    note.author_name = name_of(note.author_id, request)
+    note.recipient_name = name_of(note.recipient_id, request)
+    note.is_new = note.recipient_id == request.user.pk and note.read_at is None
+    note.can_edit = journal.can_edit_note(note, request.user)
+    note.can_react = note.recipient_id == request.user.pk and request.couple.is_active
+    reacted = {reaction.kind for reaction in note.reactions.all()}
+    note.reaction_buttons = [
+        {"kind": kind, "label": label, "symbol": REACTION_SYMBOLS[kind], "on": kind in reacted}
+        for kind, label in Reaction.Kind.choices
+    ]
+    return note
+
+
+def decorate_plan(plan: Plan, request: HttpRequest) -> Plan:
+    plan.creator_name = name_of(plan.created_by_id, request)
+    plan.updater_name = name_of(plan.updated_by_id, request)
+    plan.local_start = timezone.localtime(plan.starts_at) if plan.starts_at else None
+    return plan
+
+
+def decorate_entries(entries: list[Entry], request: HttpRequest) -> list[Entry]:
+    for entry in entries:
+        if entry.note:
+            decorate_note(entry.note, request)
+            entry.note.starred = entry.note_starred
+        elif entry.plan:
+            decorate_plan(entry.plan, request)
+        elif entry.reflection:
+            reflection = entry.reflection
+            reflection.author_name = name_of(reflection.author_id, request)
+            reflection.visible = reflection.author_id == request.user.pk or entry.viewer_reflected
+    return entries
+
+
+def redirect_back(request: HttpRequest) -> HttpResponse:
+    """Back to the page the form was on (a same-site path only), else the journal."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("practices:timeline")
+
+
+# The dashboard ---------------------------------------------------------------------------
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The signed-in home page (bond.views.home sends signed-in people here)."""
+    couple = request.couple
+    context: dict = {"practices": PRACTICE_SUMMARIES, "couple": couple}
+    if couple is None or not couple.is_active:
+        context["invite"] = latest_invite_of(request.user)
+    if couple is not None:
+        upcoming = Plan.objects.for_couple(couple).filter(
+            status=Plan.Status.PLANNED, day__gte=timezone.localdate()
+        )
+        context["upcoming"] = [
+            decorate_plan(plan, request) for plan in upcoming.order_by("day", "starts_at")[:3]
+        ]
+        remembered = journal.remember_when(couple)
+        if remembered:
+            remembered.author_name = name_of(remembered.author_id, request)
+        context["remembered"] = remembered
+    return render(request, "bond/dashboard.html", context)
+
+
+# The timeline ------------------------------------------------------------------------
+
+
+@couple_required
+@require_GET
+def timeline(request: HttpRequest) -> HttpResponse:
+    show = request.GET.get("show", "all")
+    if show not in FILTERS:
+        return HttpResponseBadRequest("Unknown filter: choose all, notes or plans.")
+    try:
+        page = timeline_page(
+            couple=request.couple,
+            viewer=request.user,
+            kind=FILTERS[show],
+            before=request.GET.get("before"),
+        )
+    except BadCursor:
+        return HttpResponseBadRequest("That page link is broken. Start again from the journal.")
+    decorate_entries(page.entries, request)
+    context = {"page": page, "show": show}
+    if request.htmx and request.GET.get("before"):
+        return render(request, "practices/_entries_page.html", context)
+    # Opening the journal reads the notes on this page; they still show as new this once.
+    new_ids = [e.note_id for e in page.entries if e.note_id and e.note.is_new]
+    if new_ids:
+        journal.mark_notes_read(recipient=request.user, couple=request.couple, note_ids=new_ids)
+    context["note_form"] = NoteForm()
+    return render(request, "practices/timeline.html", context)
+
+
+@require_GET
+def unread_badge(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        # 286 tells htmx to stop polling: a signed-out page has nothing to refresh.
+        return HttpResponse(status=286)
+    return render(request, "practices/_unread_badge.html")
+
+
+# Notes ------------------------------------------------------------------------------------
+
+
+@active_couple_required
+@require_http_methods(["GET", "POST"])
+def note_create(request: HttpRequest) -> HttpResponse:
+    form = NoteForm(request.POST or None)
+    if request.method == "GET":
+        return render(request, "practices/note_form.html", {"form": form})
+    if request.partner is None:
+        messages.error(request, "There is nobody to send a note to.")
+        return redirect("practices:timeline")
+    if not form.is_valid():
+        if request.htmx:
+            response = render(request, "practices/_note_form.html", {"form": form}, status=422)
+            return reswap(retarget(response, "#note-form"), "outerHTML")
+        return render(request, "practices/note_form.html", {"form": form}, status=422)
+    note = journal.write_note(
+        couple=request.couple,
+        author=request.user,
+        recipient=request.partner,
+        text=form.cleaned_data["text"],
+        category=form.cleaned_data["category"],
+    )
+    if request.htmx:
+        note.starred = False
+        context = {"note": decorate_note(note, request), "form": NoteForm()}
+        return render(request, "practices/_note_created.html", context)
+    messages.success(request, f"Your note is on its way to {request.partner.display_name}.")
+    return redirect("practices:timeline")
+
+
+def couple_note(request: HttpRequest, pk: int) -> Note:
+    return get_object_or_404(
+        Note.objects.for_couple(request.couple).prefetch_related("reactions"), pk=pk
+    )
+
+
+@couple_required
+@require_GET
+def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    note = couple_note(request, pk)
+    note.starred = note.stars.filter(user=request.user).exists()
+    decorate_note(note, request)
+    if note.is_new:
+        journal.mark_notes_read(recipient=request.user, couple=request.couple, note_ids=[note.pk])
+    return render(request, "practices/note_detail.html", {"note": note})
+
+
+@active_couple_required
+@require_http_methods(["GET", "POST"])
+def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    note = couple_note(request, pk)
+    if note.author_id != request.user.pk:
+        return render(request, "practices/note_locked.html", {"note": note}, status=403)
+    if not journal.can_edit_note(note, request.user):
+        return render(request, "practices/note_locked.html", {"note": note}, status=403)
+    form = NoteForm(request.POST or None, instance=note)
+    if request.method == "POST":
+        if form.is_valid():
+            journal.edit_note(
+                note=note, text=form.cleaned_data["text"], category=form.cleaned_data["category"]
+            )
+            messages.success(request, "Your note is updated.")
+            return redirect("practices:note_detail", pk=note.pk)
+        return render(request, "practices/note_edit.html", {"form": form, "note": note}, status=422)
+    return render(request, "practices/note_edit.html", {"form": form, "note": note})
+
+
+@couple_required
+@require_http_methods(["GET", "POST"])
+def note_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    # Deleting your own words stays possible after the link ended: they are yours.
+    note = couple_note(request, pk)
+    if note.author_id != request.user.pk:
+        return render(request, "practices/note_locked.html", {"note": note}, status=403)
+    if request.method == "POST":
+        note.delete()
+        messages.success(request, "Your note is deleted.")
+        return redirect("practices:timeline")
+    return render(request, "practices/note_delete.html", {"note": decorate_note(note, request)})
+
+
+@active_couple_required
+@require_POST
+def note_react(request: HttpRequest, pk: int) -> HttpResponse:
+    note = couple_note(request, pk)
+    form = ReactionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Unknown reaction.")
+    if note.recipient_id != request.user.pk:
+        return HttpResponse("Only the person a note was written to can react to it.", status=403)
+    journal.toggle_reaction(note=note, user=request.user, kind=form.cleaned_data["kind"])
+    if request.htmx:
+        note = couple_note(request, pk)
+        return render(request, "practices/_reactions.html", {"note": decorate_note(note, request)})
+    return redirect_back(request)
+
+
+@couple_required
+@require_POST
+def note_star(request: HttpRequest, pk: int) -> HttpResponse:
+    note = couple_note(request, pk)
+    note.starred = journal.toggle_star(note=note, user=request.user)
+    if request.htmx:
+        return render(request, "practices/_star.html", {"note": note})
+    return redirect_back(request)
+
+
+@couple_required
+@require_GET
+def keepsakes(request: HttpRequest) -> HttpResponse:
+    notes = list(
+        Note.objects.for_couple(request.couple)
+        .filter(stars__isnull=False)
+        .distinct()
+        .prefetch_related("reactions")
+        .order_by("-created_at")[:100]
+    )
+    starred_by_me = set(
+        Note.objects.for_couple(request.couple)
+        .filter(stars__user=request.user)
+        .values_list("pk", flat=True)
+    )
+    for note in notes:
+        note.starred = note.pk in starred_by_me
+        decorate_note(note, request)
+    return render(request, "practices/keepsakes.html", {"notes": notes})
+
+
+# Plans ----------------------------------------------------------------------------------------
+
+
+def editor_zone(request: HttpRequest) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(request.user.time_zone)
+
+
+def plan_fields(form: PlanForm) -> dict:
+    return {field: form.cleaned_data[field] for field in PlanForm.Meta.fields}
+
+
+def when_of(form: PlanForm) -> When:
+    return When(day=form.cleaned_data["day"], time=form.cleaned_data["time"])
+
+
+@couple_required
+@require_GET
+def plan_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    plans = Plan.objects.for_couple(request.couple)
+    upcoming = list(
+        plans.filter(status=Plan.Status.PLANNED, day__gte=today).order_by("day", "starts_at")[:50]
+    )
+    ideas = list(plans.filter(status=Plan.Status.IDEA).order_by("day", "-created_at")[:50])
+    past = list(
+        plans.exclude(status=Plan.Status.IDEA)
+        .exclude(status=Plan.Status.PLANNED, day__gte=today)
+        .order_by("-day", "-created_at")[:30]
+    )
+    for plan in [*upcoming, *ideas, *past]:
+        decorate_plan(plan, request)
+    return render(
+        request, "practices/plan_list.html", {"upcoming": upcoming, "ideas": ideas, "past": past}
+    )
+
+
+def idea_initial(request: HttpRequest) -> dict:
+    """Pre-fill a new plan from the ideas library ("plan this")."""
+    if slug := request.GET.get("idea"):
+        idea = IDEAS_BY_SLUG.get(slug)
+        if idea:
+            return {
+                "title": idea.title,
+                "description": idea.description,
+                "tech_free": idea.tech_free,
+                "status": Plan.Status.PLANNED,
+            }
+    custom = request.GET.get("custom", "")
+    if custom.isdigit():
+        idea = CustomIdea.objects.for_couple(request.couple).filter(pk=custom).first()
+        if idea:
+            return {"title": idea.title, "description": idea.description}
+    return {}
+
+
+@active_couple_required
+@require_http_methods(["GET", "POST"])
+def plan_create(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        initial = {"status": Plan.Status.PLANNED, "tech_free": True, **idea_initial(request)}
+        return render(request, "practices/plan_form.html", {"form": PlanForm(initial=initial)})
+    form = PlanForm(request.POST)
+    if not form.is_valid():
+        return render(request, "practices/plan_form.html", {"form": form}, status=422)
+    plan = journal.create_plan(
+        couple=request.couple,
+        user=request.user,
+        fields={**plan_fields(form), "idea_slug": request.POST.get("idea_slug", "")[:80]},
+        when=when_of(form),
+        tz=editor_zone(request),
+    )
+    messages.success(request, "Your plan is saved. Your partner can see and change it too.")
+    return redirect("practices:plan_detail", pk=plan.pk)
+
+
+def couple_plan(request: HttpRequest, pk: int) -> Plan:
+    return get_object_or_404(Plan.objects.for_couple(request.couple), pk=pk)
+
+
+def reflection_context(plan: Plan, request: HttpRequest) -> dict:
+    reflections = {r.author_id: r for r in plan.reflections.all()}
+    mine = reflections.pop(request.user.pk, None)
+    theirs = next(iter(reflections.values()), None)
+    can_reflect = plan.status == Plan.Status.DONE and mine is None and request.couple.is_active
+    return {
+        "my_reflection": mine,
+        "their_reflection": theirs if mine else None,
+        "they_reflected": theirs is not None,
+        "reflection_form": ReflectionForm() if can_reflect else None,
+    }
+
+
+@couple_required
+@require_GET
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = decorate_plan(couple_plan(request, pk), request)
+    context = {
+        "plan": plan,
+        "status_choices": Plan.Status.choices,
+        **reflection_context(plan, request),
+    }
+    return render(request, "practices/plan_detail.html", context)
+
+
+def plan_form_initial(plan: Plan) -> dict:
+    local_start = timezone.localtime(plan.starts_at) if plan.starts_at else None
+    return {
+        "day": local_start.date() if local_start else plan.day,
+        "time": local_start.time() if local_start else None,
+        "version": plan.version,
+    }
+
+
+@active_couple_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = couple_plan(request, pk)
+    if request.method == "GET":
+        form = PlanForm(instance=plan, initial=plan_form_initial(plan))
+        return render(request, "practices/plan_edit.html", {"form": form, "plan": plan})
+    form = PlanForm(request.POST, instance=plan)
+    if not form.is_valid() or form.cleaned_data["version"] is None:
+        if form.is_valid():
+            form.add_error(None, "This form is missing its version. Reload the page and try again.")
+        return render(request, "practices/plan_edit.html", {"form": form, "plan": plan}, status=422)
+    try:
+        journal.update_plan(
+            plan=plan,
+            user=request.user,
+            version=form.cleaned_data["version"],
+            fields=plan_fields(form),
+            when=when_of(form),
+            tz=editor_zone(request),
+        )
+    except StalePlan as stale:
+        # Keep every word they typed; the next save, knowingly, replaces the newer version.
+        data = request.POST.copy()
+        data["version"] = stale.current.version
+        context = {
+            "form": PlanForm(data, instance=stale.current),
+            "plan": plan,
+            "current": decorate_plan(stale.current, request),
+        }
+        return render(request, "practices/plan_edit.html", context, status=409)
+    messages.success(request, "Plan updated.")
+    return redirect("practices:plan_detail", pk=plan.pk)
+
+
+@active_couple_required
+@require_POST
+def plan_status(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = couple_plan(request, pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Unknown status: choose idea, planned, done or cancelled.")
+    # A status change is one field: it applies to whatever version is current, and bumps
+    # the version so that an edit form opened before it reports the change.
+    journal.update_plan(
+        plan=plan,
+        user=request.user,
+        version=Plan.objects.values_list("version", flat=True).get(pk=plan.pk),
+        fields={"status": form.cleaned_data["status"]},
+        when=None,
+        tz=editor_zone(request),
+    )
+    if request.htmx:
+        plan = decorate_plan(couple_plan(request, pk), request)
+        context = {"plan": plan, "status_choices": Plan.Status.choices}
+        return render(request, "practices/_plan_status.html", context)
+    return redirect("practices:plan_detail", pk=plan.pk)
+
+
+@active_couple_required
+@require_POST
+def plan_reflect(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = couple_plan(request, pk)
+    if plan.status != Plan.Status.DONE:
+        messages.error(request, "Reflections open once the plan is marked done.")
+        return redirect("practices:plan_detail", pk=plan.pk)
+    form = ReflectionForm(request.POST)
+    if not form.is_valid():
+        plan = decorate_plan(plan, request)
+        context = {"plan": plan, "status_choices": Plan.Status.choices}
+        context.update(reflection_context(plan, request))
+        context["reflection_form"] = form
+        return render(request, "practices/plan_detail.html", context, status=422)
+    try:
+        journal.reflect(plan=plan, author=request.user, **form.cleaned_data)
+    except IntegrityError:
+        messages.info(request, "You already wrote your reflection on this plan.")
+    return redirect("practices:plan_detail", pk=plan.pk)
+
+
+# Ideas ------------------------------------------------------------------------------------------
+
+
+@couple_required
+@require_http_methods(["GET", "POST"])
+def idea_list(request: HttpRequest) -> HttpResponse:
+    form = CustomIdeaForm(request.POST or None)
+    if request.method == "POST":
+        if not request.couple.is_active:
+            return render(request, "accounts/archive_read_only.html", status=403)
+        if form.is_valid():
+            idea = form.save(commit=False)
+            idea.couple = request.couple
+            idea.created_by = request.user
+            idea.save()
+            messages.success(request, "Your idea is in your library.")
+            return redirect("practices:idea_list")
+    grouped = [
+        (key, label, [idea for idea in IDEAS if idea.category == key]) for key, label in CATEGORIES
+    ]
+    custom = CustomIdea.objects.for_couple(request.couple).order_by("-created_at")[:100]
+    status = 422 if form.errors else 200
+    context = {"grouped": grouped, "custom_ideas": custom, "form": form}
+    return render(request, "practices/idea_list.html", context, status=status)

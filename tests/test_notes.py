@@ -1,0 +1,344 @@
+"""Appreciation notes: writing, reading, reacting, keeping, editing and deleting."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from accounts import linking
+from practices import journal
+from practices.models import Entry, Note, Reaction, Star
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def note(couple, alice, bob) -> Note:
+    return journal.write_note(
+        couple=couple,
+        author=alice,
+        recipient=bob,
+        text="Thank you for the soup.\nIt helped.",
+        category="action",
+    )
+
+
+# Writing -----------------------------------------------------------------------------------
+
+
+def test_write_a_note_plain_post_redirects_to_the_journal(couple, alice, bob):
+    response = client_for(alice).post(
+        "/journal/notes/new/", {"text": "You made my morning.", "category": "effort"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/journal/"
+    note = Note.objects.get()
+    assert (note.couple, note.author, note.recipient) == (couple, alice, bob)
+    assert note.category == "effort"
+    assert Entry.objects.get().note == note
+
+
+def test_write_a_note_with_htmx_returns_the_entry_and_a_fresh_form(couple, alice):
+    response = client_for(alice).post(
+        "/journal/notes/new/", {"text": "You made my morning.", "category": ""}, **HTMX
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<li class="entry">' in html
+    assert "You made my morning." in html
+    assert 'id="note-form"' in html and 'hx-swap-oob="true"' in html
+    assert "<html" not in html
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "This field is required."),
+        ("   \n ", "This field is required."),
+        ("x" * 2001, "Ensure this value has at most 2000 characters (it has 2001)."),
+    ],
+    ids=["empty", "blank", "too-long"],
+)
+def test_invalid_note_is_refused_with_the_form_and_nothing_saved(couple, alice, text, message):
+    client = client_for(alice)
+    response = client.post("/journal/notes/new/", {"text": text})
+    assert response.status_code == 422
+    assert message in response.content.decode()
+    response = client.post("/journal/notes/new/", {"text": text}, **HTMX)
+    assert response.status_code == 422
+    assert response["HX-Retarget"] == "#note-form"
+    assert response["HX-Reswap"] == "outerHTML"
+    assert message in response.content.decode()
+    assert not Note.objects.exists()
+
+
+def test_a_note_of_exactly_2000_characters_is_fine(couple, alice):
+    response = client_for(alice).post("/journal/notes/new/", {"text": "x" * 2000})
+    assert response.status_code == 302
+
+
+def test_unknown_category_is_a_form_error(couple, alice):
+    response = client_for(alice).post("/journal/notes/new/", {"text": "Hi", "category": "bribe"})
+    assert response.status_code == 422
+    assert not Note.objects.exists()
+
+
+def test_html_in_a_note_is_shown_as_text(couple, alice, bob):
+    journal.write_note(
+        couple=couple,
+        author=alice,
+        recipient=bob,
+        text='<script>alert(1)</script>"><img src=x onerror=alert(2)>',
+        category="",
+    )
+    html = client_for(bob).get("/journal/").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in html
+
+
+def test_line_breaks_are_kept(note, bob):
+    html = client_for(bob).get(f"/journal/notes/{note.pk}/").content.decode()
+    assert "Thank you for the soup.<br>It helped." in html
+
+
+def test_writing_needs_login_and_a_couple(client, sam):
+    response = client.post("/journal/notes/new/", {"text": "Hi"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    response = client_for(sam).post("/journal/notes/new/", {"text": "Hi"})
+    assert response.status_code == 302
+    assert response["Location"] == "/account/partner/"
+    assert not Note.objects.exists()
+
+
+def test_expired_session_gets_a_client_redirect_for_htmx(client):
+    response = client.post("/journal/notes/new/", {"text": "Hi"}, **HTMX)
+    assert response.status_code == 200
+    assert response["HX-Redirect"].startswith("/accounts/login/")
+
+
+def test_wrong_method_is_405(couple, alice, note):
+    client = client_for(alice)
+    assert client.put("/journal/notes/new/").status_code == 405
+    assert client.get(f"/journal/notes/{note.pk}/react/").status_code == 405
+    assert client.get(f"/journal/notes/{note.pk}/star/").status_code == 405
+    assert client.post(f"/journal/notes/{note.pk}/").status_code == 405
+
+
+# Reading and the unread badge --------------------------------------------------------------
+
+
+def test_recipient_sees_new_notes_until_the_journal_is_opened(note, bob):
+    client = client_for(bob)
+    assert '<span class="badge">1<' in client.get("/").content.decode()
+    html = client.get("/journal/").content.decode()
+    assert "New</span>" in html  # shown as new this once
+    note.refresh_from_db()
+    assert note.read_at is not None
+    assert '<span class="badge">' not in client.get("/").content.decode()
+
+
+def test_opening_one_note_marks_it_read(note, bob):
+    client_for(bob).get(f"/journal/notes/{note.pk}/")
+    note.refresh_from_db()
+    assert note.read_at is not None
+
+
+def test_the_author_opening_the_note_does_not_mark_it_read(note, alice):
+    client_for(alice).get(f"/journal/notes/{note.pk}/")
+    client_for(alice).get("/journal/")
+    note.refresh_from_db()
+    assert note.read_at is None
+
+
+def test_unread_badge_partial_costs_one_query_after_the_session(
+    note, bob, django_assert_max_num_queries
+):
+    client = client_for(bob)
+    # session, user, couple+partner, the count
+    with django_assert_max_num_queries(4):
+        response = client.get("/journal/unread/", **HTMX)
+    html = response.content.decode()
+    assert 'id="unread-badge"' in html and '<span class="badge">1<' in html
+    assert 'hx-trigger="every 45s, focus from:window"' in html
+
+
+def test_unread_badge_tells_htmx_to_stop_polling_when_signed_out(client):
+    response = client.get("/journal/unread/", **HTMX)
+    assert response.status_code == 286
+
+
+def test_signed_out_pages_have_no_polling_badge(client):
+    assert "unread-badge" not in client.get("/").content.decode()
+
+
+# Reactions -----------------------------------------------------------------------------------
+
+
+def test_recipient_toggles_a_heart_and_the_author_sees_it(note, alice, bob):
+    bob_client = client_for(bob)
+    response = bob_client.post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"}, **HTMX)
+    assert response.status_code == 200
+    assert 'aria-pressed="true"' in response.content.decode()
+    assert Reaction.objects.filter(note=note, user=bob, kind="heart").exists()
+    assert "Bob reacted: Heart" in client_for(alice).get("/journal/").content.decode()
+
+    response = bob_client.post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"})
+    assert response.status_code == 302
+    assert not Reaction.objects.exists()
+
+
+def test_author_cannot_react_to_their_own_note(note, alice):
+    response = client_for(alice).post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"})
+    assert response.status_code == 403
+    assert not Reaction.objects.exists()
+
+
+def test_unknown_reaction_is_refused(note, bob):
+    response = client_for(bob).post(f"/journal/notes/{note.pk}/react/", {"kind": "poop"})
+    assert response.status_code == 400
+    assert not Reaction.objects.exists()
+
+
+def test_react_redirect_does_not_leave_the_site(note, bob):
+    response = client_for(bob).post(
+        f"/journal/notes/{note.pk}/react/", {"kind": "hug", "next": "https://evil.example/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/journal/"
+
+
+# Keepsakes and remember-when -----------------------------------------------------------------
+
+
+def test_either_partner_can_keep_a_note_and_it_shows_in_keepsakes(note, alice, bob):
+    response = client_for(bob).post(f"/journal/notes/{note.pk}/star/", **HTMX)
+    assert "★ Kept" in response.content.decode()
+    assert Star.objects.filter(note=note, user=bob).exists()
+    html = client_for(alice).get("/journal/keepsakes/").content.decode()
+    assert "Thank you for the soup." in html
+    client_for(bob).post(f"/journal/notes/{note.pk}/star/")
+    assert (
+        "Thank you for the soup."
+        not in client_for(alice).get("/journal/keepsakes/").content.decode()
+    )
+
+
+def test_remember_when_shows_an_older_note_on_the_dashboard(couple, alice, bob):
+    old = journal.write_note(
+        couple=couple, author=alice, recipient=bob, text="From long ago", category=""
+    )
+    Note.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=40))
+    journal.write_note(couple=couple, author=alice, recipient=bob, text="From today", category="")
+    html = client_for(bob).get("/").content.decode()
+    assert "Remember when" in html
+    assert "From long ago" in html
+    assert "From today" not in html
+
+
+def test_no_remember_when_card_without_older_notes(note, bob):
+    assert "Remember when" not in client_for(bob).get("/").content.decode()
+
+
+# Editing and deleting ------------------------------------------------------------------------
+
+
+def test_author_edits_within_fifteen_minutes(note, alice):
+    client = client_for(alice)
+    assert client.get(f"/journal/notes/{note.pk}/edit/").status_code == 200
+    response = client.post(f"/journal/notes/{note.pk}/edit/", {"text": "Thank you for the soup!"})
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert note.text == "Thank you for the soup!"
+    assert note.edited_at is not None
+
+
+def test_editing_is_closed_after_fifteen_minutes(note, alice):
+    Note.objects.filter(pk=note.pk).update(created_at=timezone.now() - timedelta(minutes=16))
+    response = client_for(alice).post(f"/journal/notes/{note.pk}/edit/", {"text": "Changed"})
+    assert response.status_code == 403
+    assert "15 minutes" in response.content.decode()
+    note.refresh_from_db()
+    assert note.text.startswith("Thank you for the soup.")
+
+
+def test_partner_cannot_edit_or_delete(note, bob):
+    client = client_for(bob)
+    assert client.post(f"/journal/notes/{note.pk}/edit/", {"text": "Hacked"}).status_code == 403
+    assert client.post(f"/journal/notes/{note.pk}/delete/").status_code == 403
+    note.refresh_from_db()
+    assert note.text.startswith("Thank you")
+
+
+def test_invalid_edit_keeps_the_note(note, alice):
+    response = client_for(alice).post(f"/journal/notes/{note.pk}/edit/", {"text": ""})
+    assert response.status_code == 422
+    note.refresh_from_db()
+    assert note.text.startswith("Thank you")
+
+
+def test_author_deletes_after_confirming(note, alice):
+    client = client_for(alice)
+    Note.objects.filter(pk=note.pk).update(created_at=timezone.now() - timedelta(days=300))
+    page = client.get(f"/journal/notes/{note.pk}/delete/")
+    assert "Delete your note?" in page.content.decode()
+    assert Note.objects.filter(pk=note.pk).exists()
+    response = client.post(f"/journal/notes/{note.pk}/delete/")
+    assert response.status_code == 302
+    assert not Note.objects.filter(pk=note.pk).exists()
+    assert not Entry.objects.exists()
+
+
+# Other couples and ended couples -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "data"),
+    [
+        ("get", "/journal/notes/{pk}/", None),
+        ("get", "/journal/notes/{pk}/edit/", None),
+        ("post", "/journal/notes/{pk}/edit/", {"text": "mine now"}),
+        ("get", "/journal/notes/{pk}/delete/", None),
+        ("post", "/journal/notes/{pk}/delete/", {}),
+        ("post", "/journal/notes/{pk}/react/", {"kind": "heart"}),
+        ("post", "/journal/notes/{pk}/star/", {}),
+    ],
+)
+def test_charlie_gets_404_for_alice_and_bobs_note(note, charlie, method, path, data):
+    response = getattr(client_for(charlie), method)(path.format(pk=note.pk), data)
+    assert response.status_code == 404
+    assert "soup" not in response.content.decode()
+    note.refresh_from_db()
+    assert note.text.startswith("Thank you for the soup.")
+    assert not Reaction.objects.exists() and not Star.objects.exists()
+
+
+def test_charlie_never_sees_their_notes_in_his_journal(note, charlie):
+    html = client_for(charlie).get("/journal/").content.decode()
+    assert "soup" not in html
+
+
+def test_an_ended_couples_journal_is_read_only(couple, note, alice, bob):
+    linking.end_couple(couple=couple, user=alice)
+    client = client_for(bob)
+    html = client.get("/journal/").content.decode()
+    assert "soup" in html
+    assert "read-only archive" in html
+    assert 'id="note-form"' not in html
+    response = client.post("/journal/notes/new/", {"text": "One more"})
+    assert response.status_code == 403
+    assert "archive" in response.content.decode()
+    assert client.post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"}).status_code == 403
+    assert Note.objects.count() == 1

@@ -1,0 +1,381 @@
+"""Quality-time plans: creating, editing together without losing words, status, reflections, ideas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from accounts import linking
+from practices import journal
+from practices.ideas import IDEAS
+from practices.journal import When
+from practices.models import CustomIdea, Entry, Plan, Reflection
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def plan_data(**overrides) -> dict:
+    return {
+        "title": "Picnic by the river",
+        "day": "2031-06-14",
+        "time": "18:30",
+        "place": "The old bridge",
+        "status": "planned",
+        "tech_free": "on",
+        "description": "Bring the blue blanket.",
+        **overrides,
+    }
+
+
+@pytest.fixture
+def plan(couple, alice) -> Plan:
+    return journal.create_plan(
+        couple=couple,
+        user=alice,
+        fields={
+            "title": "Picnic",
+            "status": "planned",
+            "tech_free": True,
+            "place": "",
+            "description": "",
+        },
+        when=When(day=dt.date(2031, 6, 14), time=dt.time(18, 30)),
+        tz=PARIS,
+    )
+
+
+def test_create_a_plan_stores_utc_and_shows_each_partner_their_zone(couple, alice, bob):
+    alice.time_zone = "Europe/Paris"
+    alice.save()
+    bob.time_zone = "America/New_York"
+    bob.save()
+    response = client_for(alice).post("/plans/new/", plan_data())
+    assert response.status_code == 302
+    plan = Plan.objects.get()
+    assert (plan.created_by, plan.updated_by, plan.version) == (alice, alice, 1)
+    assert plan.starts_at == dt.datetime(2031, 6, 14, 16, 30, tzinfo=dt.UTC)
+    assert plan.day == dt.date(2031, 6, 14)
+    assert Entry.objects.get().plan == plan
+    assert "Sat 14 Jun 2031, 18:30" in client_for(alice).get(f"/plans/{plan.pk}/").content.decode()
+    assert "Sat 14 Jun 2031, 12:30" in client_for(bob).get(f"/plans/{plan.pk}/").content.decode()
+
+
+def test_a_plan_with_a_date_and_no_time_is_a_whole_day(couple, alice):
+    client_for(alice).post("/plans/new/", plan_data(time=""))
+    plan = Plan.objects.get()
+    assert plan.starts_at is None
+    assert plan.day == dt.date(2031, 6, 14)
+
+
+def test_an_idea_needs_no_date(couple, alice):
+    client_for(alice).post("/plans/new/", plan_data(day="", time="", status="idea"))
+    plan = Plan.objects.get()
+    assert (plan.day, plan.starts_at, plan.status) == (None, None, "idea")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"title": ""}, "This field is required."),
+        ({"title": "x" * 121}, "at most 120 characters"),
+        ({"day": "2031-02-30"}, "Enter a valid date."),
+        ({"time": "25:99"}, "Enter a valid time."),
+        ({"day": "", "time": "18:00"}, "Pick a date to go with the time."),
+        ({"status": "eloped"}, "Select a valid choice."),
+    ],
+    ids=["no-title", "long-title", "bad-date", "bad-time", "time-without-date", "bad-status"],
+)
+def test_bad_plan_input_is_a_form_error(couple, alice, overrides, message):
+    response = client_for(alice).post("/plans/new/", plan_data(**overrides))
+    assert response.status_code == 422
+    assert message in response.content.decode()
+    assert not Plan.objects.exists()
+
+
+def test_plan_this_prefills_from_the_ideas_library(couple, alice):
+    idea = IDEAS[0]
+    html = client_for(alice).get(f"/plans/new/?idea={idea.slug}").content.decode()
+    assert f'value="{idea.title}"' in html
+    assert f'name="idea_slug" value="{idea.slug}"' in html
+
+
+def test_the_ideas_library_has_at_least_30_ideas_in_every_category(couple, alice):
+    assert len(IDEAS) >= 30
+    assert len({idea.slug for idea in IDEAS}) == len(IDEAS)
+    html = client_for(alice).get("/plans/ideas/").content.decode()
+    for heading in [
+        "Walks and outdoors",
+        "Cooking together",
+        "Shared hobbies",
+        "Tech-free evenings at home",
+        "Trips and adventures",
+        "Learning something new",
+        "Low-budget",
+    ]:
+        assert heading in html
+    assert html.count("Plan this</a>") == len(IDEAS)
+
+
+def test_couples_add_their_own_ideas_and_plan_them(couple, alice, bob, charlie):
+    response = client_for(alice).post(
+        "/plans/ideas/", {"title": "Dance in the kitchen", "description": ""}
+    )
+    assert response.status_code == 302
+    idea = CustomIdea.objects.get()
+    assert "Dance in the kitchen" in client_for(bob).get("/plans/ideas/").content.decode()
+    html = client_for(bob).get(f"/plans/new/?custom={idea.pk}").content.decode()
+    assert 'value="Dance in the kitchen"' in html
+    assert "Dance in the kitchen" not in client_for(charlie).get("/plans/ideas/").content.decode()
+    assert (
+        'value="Dance in the kitchen"'
+        not in client_for(charlie).get(f"/plans/new/?custom={idea.pk}").content.decode()
+    )
+
+
+def test_an_empty_idea_is_a_form_error(couple, alice):
+    response = client_for(alice).post("/plans/ideas/", {"title": ""})
+    assert response.status_code == 422
+    assert not CustomIdea.objects.exists()
+
+
+# Editing together -----------------------------------------------------------------------------
+
+
+def test_both_partners_edit_the_same_plan(plan, bob):
+    response = client_for(bob).post(
+        f"/plans/{plan.pk}/edit/", plan_data(title="Picnic at dusk", version=1)
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert (plan.title, plan.updated_by, plan.version) == ("Picnic at dusk", bob, 2)
+
+
+def test_a_stale_save_is_refused_and_keeps_what_was_typed(plan, alice, bob):
+    client_for(bob).post(f"/plans/{plan.pk}/edit/", plan_data(title="Bob's picnic", version=1))
+    response = client_for(alice).post(
+        f"/plans/{plan.pk}/edit/",
+        plan_data(title="Alice's picnic", description="Alice typed all of this", version=1),
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Bob changed this plan while you were editing" in html
+    assert "Bob&#x27;s picnic" in html  # what is saved now
+    assert 'value="Alice&#x27;s picnic"' in html  # what she typed, still in the form
+    assert "Alice typed all of this" in html
+    assert 'name="version" value="2"' in html
+    plan.refresh_from_db()
+    assert plan.title == "Bob's picnic"
+
+    # Saving again, knowingly, replaces Bob's version.
+    response = client_for(alice).post(
+        f"/plans/{plan.pk}/edit/", plan_data(title="Alice's picnic", version=2)
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert (plan.title, plan.version) == ("Alice's picnic", 3)
+
+
+@pytest.mark.parametrize("version", ["", "abc", "-1", "0"])
+def test_a_missing_or_tampered_version_is_refused(plan, alice, version):
+    response = client_for(alice).post(
+        f"/plans/{plan.pk}/edit/", plan_data(title="X", version=version)
+    )
+    assert response.status_code == 422
+    plan.refresh_from_db()
+    assert plan.title == "Picnic"
+
+
+def test_a_version_from_the_future_is_a_conflict_not_a_save(plan, alice):
+    response = client_for(alice).post(f"/plans/{plan.pk}/edit/", plan_data(title="X", version=99))
+    assert response.status_code == 409
+    plan.refresh_from_db()
+    assert plan.title == "Picnic"
+
+
+def test_edit_form_shows_the_time_in_the_editors_zone(plan, alice):
+    alice.time_zone = "Europe/Paris"
+    alice.save()
+    html = client_for(alice).get(f"/plans/{plan.pk}/edit/").content.decode()
+    assert 'value="2031-06-14"' in html
+    assert 'value="18:30"' in html
+
+
+# Status ----------------------------------------------------------------------------------------
+
+
+def test_status_changes_in_place_with_htmx(plan, bob):
+    response = client_for(bob).post(f"/plans/{plan.pk}/status/", {"status": "done"}, **HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="plan-status"' in html and "<html" not in html
+    assert ">Done</strong>" in html
+    plan.refresh_from_db()
+    assert (plan.status, plan.version, plan.updated_by) == ("done", 2, bob)
+
+
+def test_status_change_without_javascript_redirects(plan, bob):
+    response = client_for(bob).post(f"/plans/{plan.pk}/status/", {"status": "cancelled"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/plans/{plan.pk}/"
+
+
+def test_an_unknown_status_is_refused(plan, bob):
+    response = client_for(bob).post(f"/plans/{plan.pk}/status/", {"status": "eloped"})
+    assert response.status_code == 400
+    plan.refresh_from_db()
+    assert plan.status == "planned"
+
+
+def test_a_status_change_makes_an_open_edit_form_stale(plan, alice, bob):
+    client_for(bob).post(f"/plans/{plan.pk}/status/", {"status": "done"})
+    response = client_for(alice).post(f"/plans/{plan.pk}/edit/", plan_data(version=1))
+    assert response.status_code == 409
+
+
+# Reflections -------------------------------------------------------------------------------------
+
+
+def reflect(client: Client, plan: Plan, text: str, rating: int = 5):
+    return client.post(f"/plans/{plan.pk}/reflect/", {"enjoyed": text, "rating": rating})
+
+
+def test_reflections_open_only_when_done(plan, alice):
+    response = reflect(client_for(alice), plan, "Lovely")
+    assert response.status_code == 302
+    assert not Reflection.objects.exists()
+
+
+def test_reflections_are_revealed_side_by_side_once_both_wrote(plan, alice, bob):
+    Plan.objects.filter(pk=plan.pk).update(status="done")
+    alice_client, bob_client = client_for(alice), client_for(bob)
+    reflect(alice_client, plan, "The sunset over the water", 5)
+
+    alice_page = alice_client.get(f"/plans/{plan.pk}/").content.decode()
+    assert "Waiting for Bob" in alice_page
+    bob_page = bob_client.get(f"/plans/{plan.pk}/").content.decode()
+    assert "The sunset over the water" not in bob_page
+    assert "Bob has written" not in bob_page and "Alice has written a reflection" in bob_page
+    assert "The sunset over the water" not in bob_client.get("/journal/").content.decode()
+
+    reflect(bob_client, plan, "Your laugh when the ducks came", 4)
+    for client in (alice_client, bob_client):
+        html = client.get(f"/plans/{plan.pk}/").content.decode()
+        assert "The sunset over the water" in html
+        assert "Your laugh when the ducks came" in html
+        assert 'class="side-by-side"' in html
+    assert "The sunset over the water" in bob_client.get("/journal/").content.decode()
+
+
+def test_one_reflection_each(plan, alice):
+    Plan.objects.filter(pk=plan.pk).update(status="done")
+    client = client_for(alice)
+    reflect(client, plan, "First")
+    response = reflect(client, plan, "Second")
+    assert response.status_code == 302
+    assert Reflection.objects.get().enjoyed == "First"
+
+
+@pytest.mark.parametrize(("text", "rating"), [("", 5), ("Nice", 0), ("Nice", 6), ("x" * 1001, 3)])
+def test_bad_reflections_are_form_errors(plan, alice, text, rating):
+    Plan.objects.filter(pk=plan.pk).update(status="done")
+    response = reflect(client_for(alice), plan, text, rating)
+    assert response.status_code == 422
+    assert not Reflection.objects.exists()
+
+
+# Lists -----------------------------------------------------------------------------------------------
+
+
+def test_plan_list_and_dashboard_show_upcoming_and_past(couple, alice):
+    today = timezone.localdate()
+    for offset, title, status in [
+        (1, "Tomorrow's walk", "planned"),
+        (2, "Cooking night", "planned"),
+        (3, "Museum", "planned"),
+        (4, "Fourth plan", "planned"),
+        (-3, "Last week's film", "done"),
+    ]:
+        journal.create_plan(
+            couple=couple,
+            user=alice,
+            fields={
+                "title": title,
+                "status": status,
+                "tech_free": True,
+                "place": "",
+                "description": "",
+            },
+            when=When(day=today + dt.timedelta(days=offset), time=None),
+            tz=dt.UTC,
+        )
+    client = client_for(alice)
+    html = client.get("/plans/").content.decode()
+    assert (
+        html.index("Tomorrow&#x27;s walk")
+        < html.index("Past plans")
+        < html.index("Last week&#x27;s film")
+    )
+    dashboard = client.get("/").content.decode()
+    assert "Tomorrow&#x27;s walk" in dashboard and "Museum" in dashboard
+    assert "Fourth plan" not in dashboard  # the next three only
+
+
+# Access -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "data"),
+    [
+        ("get", "/plans/{pk}/", None),
+        ("get", "/plans/{pk}/edit/", None),
+        ("post", "/plans/{pk}/edit/", plan_data(title="Mine", version=1)),
+        ("post", "/plans/{pk}/status/", {"status": "cancelled"}),
+        ("post", "/plans/{pk}/reflect/", {"enjoyed": "x", "rating": 3}),
+    ],
+)
+def test_charlie_gets_404_for_their_plan(plan, charlie, method, path, data):
+    response = getattr(client_for(charlie), method)(path.format(pk=plan.pk), data)
+    assert response.status_code == 404
+    assert "Picnic" not in response.content.decode()
+    plan.refresh_from_db()
+    assert (plan.title, plan.status) == ("Picnic", "planned")
+
+
+def test_unlinked_users_are_sent_to_linking(sam):
+    for path in ["/plans/", "/plans/new/", "/plans/ideas/", "/journal/"]:
+        response = client_for(sam).get(path)
+        assert response.status_code == 302, path
+        assert response["Location"] == "/account/partner/"
+
+
+def test_an_ended_couples_plans_are_read_only(couple, plan, alice, bob):
+    linking.end_couple(couple=couple, user=alice)
+    client = client_for(bob)
+    assert client.get(f"/plans/{plan.pk}/").status_code == 200
+    assert client.post(f"/plans/{plan.pk}/status/", {"status": "done"}).status_code == 403
+    assert client.post(f"/plans/{plan.pk}/edit/", plan_data(version=1)).status_code == 403
+    assert client.post("/plans/new/", plan_data()).status_code == 403
+    assert client.post("/plans/ideas/", {"title": "x"}).status_code == 403
+    plan.refresh_from_db()
+    assert plan.status == "planned"
+
+
+def test_wrong_methods(plan, alice):
+    client = client_for(alice)
+    assert client.get(f"/plans/{plan.pk}/status/").status_code == 405
+    assert client.get(f"/plans/{plan.pk}/reflect/").status_code == 405
+    assert client.post(f"/plans/{plan.pk}/").status_code == 405
+    assert client.delete("/plans/").status_code == 405
