@@ -90,7 +90,7 @@ def redirect_back(request: HttpRequest) -> HttpResponse:
     return redirect("practices:timeline")
 
 
-# The dashboard ---------------------------------------------------------------------------
+# The dashboard ------------------------------------------------------------
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -113,7 +113,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "bond/dashboard.html", context)
 
 
-# The timeline ------------------------------------------------------------------------
+# The timeline ------------------------------------------------------------
 
 
 @couple_required
@@ -151,7 +151,7 @@ def unread_badge(request: HttpRequest) -> HttpResponse:
     return render(request, "practices/_unread_badge.html")
 
 
-# Notes ------------------------------------------------------------------------------------
+# Notes ------------------------------------------------------------
 
 
 @active_couple_required
@@ -281,7 +281,7 @@ def keepsakes(request: HttpRequest) -> HttpResponse:
     return render(request, "practices/keepsakes.html", {"notes": notes})
 
 
-# Plans ----------------------------------------------------------------------------------------
+# Plans ------------------------------------------------------------
 
 
 def editor_zone(request: HttpRequest) -> zoneinfo.ZoneInfo:
@@ -474,7 +474,7 @@ def plan_reflect(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("practices:plan_detail", pk=plan.pk)
 
 
-# Ideas ------------------------------------------------------------------------------------------
+# Ideas ------------------------------------------------------------
 
 
 @couple_required

@@ -81,7 +81,7 @@ def charlie(make_user) -> User:
     return charlie
 
 
-# Browser tests ---------------------------------------------------------------
+# Browser tests ------------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

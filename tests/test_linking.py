@@ -29,7 +29,7 @@ def accept_url(invite: Invite) -> str:
     return f"/invite/{invite.token}/"
 
 
-# The invite itself ---------------------------------------------------------------------
+# The invite itself ------------------------------------------------------------
 
 
 def test_invite_has_a_long_token_and_a_readable_code(sam):
@@ -239,7 +239,7 @@ def test_inviter_linked_elsewhere_by_other_means_is_a_conflict(alice, bob, make_
     assert "Alice has linked with someone else meanwhile" in response.content.decode()
 
 
-# Codes and their rate limit -------------------------------------------------------------
+# Codes and their rate limit ------------------------------------------------------------
 
 
 def test_unknown_code_is_a_404_with_a_message(bob):
@@ -343,7 +343,7 @@ def test_invite_survives_confirmation_in_another_browser(client: Client, alice, 
     assert response.redirect_chain[-1][0] == accept_url(invite)
 
 
-# The partner page and its states ---------------------------------------------------------
+# The partner page and its states ------------------------------------------------------------
 
 
 def test_unlinked_dashboard_offers_to_invite_or_enter_a_code(sam):
@@ -397,7 +397,7 @@ def test_couple_settings_need_a_couple(sam):
     assert not Couple.objects.exists()
 
 
-# Leaving ------------------------------------------------------------------------------------
+# Leaving ------------------------------------------------------------
 
 
 def test_leave_page_says_exactly_what_happens_to_the_journal(couple, alice):

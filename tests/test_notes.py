@@ -34,7 +34,7 @@ def note(couple, alice, bob) -> Note:
     )
 
 
-# Writing -----------------------------------------------------------------------------------
+# Writing ------------------------------------------------------------
 
 
 def test_write_a_note_plain_post_redirects_to_the_journal(couple, alice, bob):
@@ -57,7 +57,8 @@ def test_write_a_note_with_htmx_returns_the_entry_and_a_fresh_form(couple, alice
     html = response.content.decode()
     assert '<li class="entry">' in html
     assert "You made my morning." in html
-    assert 'id="note-form"' in html and 'hx-swap-oob="true"' in html
+    assert 'id="note-form"' in html
+    assert 'hx-swap-oob="true"' in html
     assert "<html" not in html
 
 
@@ -137,7 +138,7 @@ def test_wrong_method_is_405(couple, alice, note):
     assert client.post(f"/journal/notes/{note.pk}/").status_code == 405
 
 
-# Reading and the unread badge --------------------------------------------------------------
+# Reading and the unread badge ------------------------------------------------------------
 
 
 def test_recipient_sees_new_notes_until_the_journal_is_opened(note, bob):
@@ -171,7 +172,8 @@ def test_unread_badge_partial_costs_one_query_after_the_session(
     with django_assert_max_num_queries(4):
         response = client.get("/journal/unread/", **HTMX)
     html = response.content.decode()
-    assert 'id="unread-badge"' in html and '<span class="badge">1<' in html
+    assert 'id="unread-badge"' in html
+    assert '<span class="badge">1<' in html
     assert 'hx-trigger="every 45s, focus from:window"' in html
 
 
@@ -184,7 +186,7 @@ def test_signed_out_pages_have_no_polling_badge(client):
     assert "unread-badge" not in client.get("/").content.decode()
 
 
-# Reactions -----------------------------------------------------------------------------------
+# Reactions ------------------------------------------------------------
 
 
 def test_recipient_toggles_a_heart_and_the_author_sees_it(note, alice, bob):
@@ -252,7 +254,7 @@ def test_no_remember_when_card_without_older_notes(note, bob):
     assert "Remember when" not in client_for(bob).get("/").content.decode()
 
 
-# Editing and deleting ------------------------------------------------------------------------
+# Editing and deleting ------------------------------------------------------------
 
 
 def test_author_edits_within_fifteen_minutes(note, alice):
@@ -301,7 +303,7 @@ def test_author_deletes_after_confirming(note, alice):
     assert not Entry.objects.exists()
 
 
-# Other couples and ended couples -------------------------------------------------------------
+# Other couples and ended couples ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -322,7 +324,8 @@ def test_charlie_gets_404_for_alice_and_bobs_note(note, charlie, method, path, d
     assert "soup" not in response.content.decode()
     note.refresh_from_db()
     assert note.text.startswith("Thank you for the soup.")
-    assert not Reaction.objects.exists() and not Star.objects.exists()
+    assert not Reaction.objects.exists()
+    assert not Star.objects.exists()
 
 
 def test_charlie_never_sees_their_notes_in_his_journal(note, charlie):

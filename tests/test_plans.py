@@ -1,4 +1,4 @@
-"""Quality-time plans: creating, editing together without losing words, status, reflections, ideas."""
+"""Quality-time plans: creating, editing together without losing words, status, reflections."""
 
 from __future__ import annotations
 
@@ -151,7 +151,7 @@ def test_an_empty_idea_is_a_form_error(couple, alice):
     assert not CustomIdea.objects.exists()
 
 
-# Editing together -----------------------------------------------------------------------------
+# Editing together ------------------------------------------------------------
 
 
 def test_both_partners_edit_the_same_plan(plan, bob):
@@ -213,14 +213,15 @@ def test_edit_form_shows_the_time_in_the_editors_zone(plan, alice):
     assert 'value="18:30"' in html
 
 
-# Status ----------------------------------------------------------------------------------------
+# Status ------------------------------------------------------------
 
 
 def test_status_changes_in_place_with_htmx(plan, bob):
     response = client_for(bob).post(f"/plans/{plan.pk}/status/", {"status": "done"}, **HTMX)
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="plan-status"' in html and "<html" not in html
+    assert 'id="plan-status"' in html
+    assert "<html" not in html
     assert ">Done</strong>" in html
     plan.refresh_from_db()
     assert (plan.status, plan.version, plan.updated_by) == ("done", 2, bob)
@@ -245,7 +246,7 @@ def test_a_status_change_makes_an_open_edit_form_stale(plan, alice, bob):
     assert response.status_code == 409
 
 
-# Reflections -------------------------------------------------------------------------------------
+# Reflections ------------------------------------------------------------
 
 
 def reflect(client: Client, plan: Plan, text: str, rating: int = 5):
@@ -267,7 +268,8 @@ def test_reflections_are_revealed_side_by_side_once_both_wrote(plan, alice, bob)
     assert "Waiting for Bob" in alice_page
     bob_page = bob_client.get(f"/plans/{plan.pk}/").content.decode()
     assert "The sunset over the water" not in bob_page
-    assert "Bob has written" not in bob_page and "Alice has written a reflection" in bob_page
+    assert "Bob has written" not in bob_page
+    assert "Alice has written a reflection" in bob_page
     assert "The sunset over the water" not in bob_client.get("/journal/").content.decode()
 
     reflect(bob_client, plan, "Your laugh when the ducks came", 4)
@@ -296,7 +298,7 @@ def test_bad_reflections_are_form_errors(plan, alice, text, rating):
     assert not Reflection.objects.exists()
 
 
-# Lists -----------------------------------------------------------------------------------------------
+# Lists ------------------------------------------------------------
 
 
 def test_plan_list_and_dashboard_show_upcoming_and_past(couple, alice):
@@ -329,11 +331,12 @@ def test_plan_list_and_dashboard_show_upcoming_and_past(couple, alice):
         < html.index("Last week&#x27;s film")
     )
     dashboard = client.get("/").content.decode()
-    assert "Tomorrow&#x27;s walk" in dashboard and "Museum" in dashboard
+    assert "Tomorrow&#x27;s walk" in dashboard
+    assert "Museum" in dashboard
     assert "Fourth plan" not in dashboard  # the next three only
 
 
-# Access -------------------------------------------------------------------------------------------------
+# Access ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
