@@ -34,7 +34,17 @@ from practices.journal import StalePlan, When
 from practices.models import CustomIdea, Entry, Note, Plan, Reaction
 from practices.timeline import FILTERS, BadCursor, timeline_page
 
-REACTION_SYMBOLS = {"heart": "❤️", "hug": "🤗", "smile": "😊", "thanks": "🙏"}
+# Our own 24×24 line icons (no emoji font or icon font is assumed on the device).
+REACTION_ICONS = {
+    "heart": "M12 20s-7-4.4-8.7-8.8C2.1 7.9 4.2 5 7.2 5c1.9 0 3.2 1 4.8 2.9C13.6 6 14.9 5 16.8 5"
+    "c3 0 5.1 2.9 3.9 6.2C19 15.6 12 20 12 20z",
+    "hug": "M8 4.5a2.5 2.5 0 1 0 0 5a2.5 2.5 0 1 0 0-5z"
+    " M16 4.5a2.5 2.5 0 1 0 0 5a2.5 2.5 0 1 0 0-5z"
+    " M3 20c0-3.5 2.2-6 5-6c1.6 0 3 .8 4 2c1-1.2 2.4-2 4-2c2.8 0 5 2.5 5 6",
+    "smile": "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M8 14c1 1.6 2.4 2.4 4 2.4s3-.8 4-2.4"
+    " M9 9.5v.5 M15 9.5v.5",
+    "thanks": "M12 3l2.2 6.3L20.5 11l-6.3 2.2L12 19.5l-2.2-6.3L3.5 11l6.3-1.7z",
+}
 
 
 def name_of(user_id: int | None, request: HttpRequest) -> str:
@@ -55,7 +65,7 @@ def decorate_note(note: Note, request: HttpRequest) -> Note:
     note.can_react = note.recipient_id == request.user.pk and request.couple.is_active
     reacted = {reaction.kind for reaction in note.reactions.all()}
     note.reaction_buttons = [
-        {"kind": kind, "label": label, "symbol": REACTION_SYMBOLS[kind], "on": kind in reacted}
+        {"kind": kind, "label": label, "icon": REACTION_ICONS[kind], "on": kind in reacted}
         for kind, label in Reaction.Kind.choices
     ]
     return note

@@ -1,0 +1,117 @@
+"""Two partners use the shared journal in two browser contexts, with and without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import assert_accessible
+from tests.conftest import DESKTOP, PASSWORD, PHONE
+
+pytestmark = pytest.mark.browser
+
+
+def logged_in_page(browser, base: str, email: str, **context_options):
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    page.goto(base + "/accounts/login/")
+    page.get_by_label("Email:").fill(email)
+    page.get_by_label("Password:").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(base + "/")
+    return page
+
+
+def test_notes_reactions_and_a_plan_between_two_partners(browser, live_server, couple):
+    base = live_server.url
+    a = logged_in_page(browser, base, "alice@example.com", viewport=DESKTOP)
+    b = logged_in_page(browser, base, "bob@example.com", viewport=PHONE)
+
+    # B waits on the dashboard; nothing unread yet.
+    assert b.locator("#unread-badge .badge").count() == 0
+
+    a.goto(base + "/journal/")
+    assert_accessible(a)
+    a.get_by_label("Your note").fill("Thank you for walking the dog in the rain.")
+    a.get_by_label("An effort you made").check()
+    a.evaluate("window.stillTheSamePage = true")
+    a.get_by_role("button", name="Send to Bob").click()
+    # HTMX prepends the note and clears the form, without a page load.
+    a.locator("#entries").get_by_text("Thank you for walking the dog in the rain.").wait_for()
+    assert a.get_by_label("Your note").input_value() == ""
+    assert a.evaluate("window.stillTheSamePage") is True
+
+    # B's badge refreshes when the window regains focus, with no reload.
+    b.evaluate("window.stillTheSamePage = true")
+    b.evaluate("window.dispatchEvent(new Event('focus'))")
+    b.locator("#unread-badge .badge").wait_for()
+    assert b.locator("#unread-badge .badge").inner_text().startswith("1")
+    assert b.evaluate("window.stillTheSamePage") is True
+
+    b.get_by_role("link", name="Journal").click()
+    assert b.get_by_text("Thank you for walking the dog in the rain.").is_visible()
+    assert_accessible(b)
+    b.evaluate("window.stillTheSamePage = true")
+    b.get_by_role("button", name="Heart").click()
+    b.locator('#entries button.reaction.is-on[title="Heart"]').wait_for()
+    assert b.evaluate("window.stillTheSamePage") is True
+    assert b.get_by_role("button", name="Heart").get_attribute("aria-pressed") == "true"
+
+    a.reload()
+    assert a.get_by_text("Bob reacted: Heart").count() == 1
+
+    # B plans a date from the ideas library; A edits it.
+    b.goto(base + "/plans/ideas/")
+    assert_accessible(b)
+    b.get_by_role("link", name="Plan this: Catch a sunrise together").click()
+    b.get_by_label("Date").fill("2031-05-01")
+    b.get_by_label("Time (optional)").fill("05:45")
+    b.get_by_role("button", name="Save the plan").click()
+    assert b.get_by_role("heading", name="Catch a sunrise together").is_visible()
+    assert_accessible(b)
+    b.get_by_role("button", name="Mark done").click()
+    b.locator("#plan-status").get_by_text("Done").wait_for()
+
+    a.goto(base + "/plans/")
+    assert_accessible(a)
+    a.get_by_role("link", name="Catch a sunrise together").first.click()
+    a.get_by_role("link", name="Edit the plan").click()
+    assert_accessible(a)
+    a.get_by_label("Where (optional)").fill("The hill behind the station")
+    a.get_by_role("button", name="Save").click()
+    assert a.get_by_text("The hill behind the station").is_visible()
+    assert a.get_by_text("You changed it last").is_visible()
+    a.context.close()
+    b.context.close()
+
+
+def test_the_note_flow_with_javascript_off(browser, live_server, couple):
+    base = live_server.url
+    a = logged_in_page(
+        browser, base, "alice@example.com", viewport=PHONE, java_script_enabled=False
+    )
+    b = logged_in_page(
+        browser, base, "bob@example.com", viewport=DESKTOP, java_script_enabled=False
+    )
+
+    a.goto(base + "/journal/")
+    a.get_by_label("Your note").fill("")
+    a.get_by_role("button", name="Send to Bob").click()
+    assert a.get_by_text("This field is required.").is_visible()
+    a.get_by_label("Your note").fill("You are so patient with me.")
+    a.get_by_label("Who you are").check()
+    a.get_by_role("button", name="Send to Bob").click()
+    assert a.get_by_text("Your note is on its way to Bob.").is_visible()
+
+    b.reload()
+    assert b.locator("#unread-badge .badge").inner_text().startswith("1")
+    b.get_by_role("link", name="Journal").click()
+    b.get_by_role("button", name="Hug").click()
+    assert b.get_by_role("button", name="Hug").get_attribute("aria-pressed") == "true"
+    b.get_by_role("button", name="☆ Keep").click()
+    b.goto(base + "/journal/keepsakes/")
+    assert b.get_by_text("You are so patient with me.").is_visible()
+
+    a.goto(base + "/journal/")
+    assert a.get_by_text("Bob reacted: Hug").count() == 1
+    a.context.close()
+    b.context.close()
