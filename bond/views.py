@@ -9,14 +9,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.views import pending_invite_url
-from practices.content import PRACTICE_SUMMARIES
+from practices.content import PRACTICES
 from practices.views import dashboard
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return render(request, "bond/landing.html", {"practices": PRACTICE_SUMMARIES})
+        return render(request, "bond/landing.html", {"practices": PRACTICES})
     couple = request.couple
     if couple is None or not couple.is_active:
         # Someone who opened a partner's invite before signing up continues there.

@@ -2,7 +2,20 @@ from __future__ import annotations
 
 from django import forms
 
-from practices.models import NOTE_MAX_LENGTH, CustomIdea, Note, Plan, Reaction, Reflection
+from practices.models import (
+    ANSWER_MAX_LENGTH,
+    CHECK_IN_REPLY_MAX_LENGTH,
+    EXCHANGE_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
+    AffectionDay,
+    CheckIn,
+    CustomIdea,
+    Exchange,
+    Note,
+    Plan,
+    Reaction,
+    Reflection,
+)
 
 RATING_CHOICES = [
     (1, "1 – It was all right"),
@@ -92,3 +105,78 @@ class CustomIdeaForm(forms.ModelForm):
         fields = ["title", "description"]
         labels = {"title": "Your idea", "description": "A few words about it (optional)"}
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label="Your answer",
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Only you can see it until you have both answered.",
+    )
+
+
+class ExchangeForm(forms.ModelForm):
+    class Meta:
+        model = Exchange
+        fields = ["heard"]
+        labels = {"heard": "What I heard you feel"}
+        help_texts = {"heard": "In your own words, e.g. “It sounds like that left you worn out.”"}
+        widgets = {"heard": forms.Textarea(attrs={"rows": 3})}
+
+
+class ExchangeReplyForm(forms.Form):
+    reply = forms.ChoiceField(
+        label="Is that it?",
+        choices=[("yes", "Yes, that's it"), ("added", "Partly: here is what was missed")],
+        widget=forms.RadioSelect,
+    )
+    addition = forms.CharField(
+        label="What was missed (optional if that's it)",
+        max_length=EXCHANGE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("reply") == "added" and not cleaned.get("addition"):
+            self.add_error("addition", "Say in a few words what was missed.")
+        if cleaned.get("reply") == "yes":
+            cleaned["addition"] = ""
+        return cleaned
+
+
+class AffectionForm(forms.ModelForm):
+    class Meta:
+        model = AffectionDay
+        fields = ["hug", "kiss", "held_hands", "cuddle"]
+        labels = {
+            "hug": "A hug",
+            "kiss": "A kiss",
+            "held_hands": "We held hands",
+            "cuddle": "A cuddle",
+        }
+
+
+class CheckInForm(forms.ModelForm):
+    mood = forms.TypedChoiceField(
+        label="How are you today?",
+        choices=CheckIn.Mood.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = CheckIn
+        fields = ["mood", "need"]
+        labels = {"need": "What I need from you today (optional)"}
+        widgets = {"need": forms.Textarea(attrs={"rows": 2})}
+
+
+class CheckInReplyForm(forms.Form):
+    reply = forms.CharField(
+        label="A few kind words back",
+        max_length=CHECK_IN_REPLY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

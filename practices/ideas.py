@@ -29,6 +29,8 @@ CATEGORIES: tuple[tuple[str, str], ...] = (
     ("trips", "Trips and adventures"),
     ("learning", "Learning something new"),
     ("low-budget", "Low-budget"),
+    # Practice 7: each of these can become a plan like any other idea.
+    ("enrichment", "Growing together"),
 )
 
 
@@ -460,7 +462,67 @@ IDEAS: tuple[Idea, ...] = (
         ),
         tech_free=False,
     ),
+    # Growing together (practice 7)
+    Idea(
+        slug="relationship-workshop",
+        category="enrichment",
+        title="Go to a relationship workshop",
+        description=(
+            "Find a one-day or weekend workshop on communication for couples. You will try "
+            "new ways of talking with guidance, among others who are doing the same."
+        ),
+        tech_free=True,
+    ),
+    Idea(
+        slug="couples-retreat",
+        category="enrichment",
+        title="Book a couples' retreat",
+        description=(
+            "A few days away with time set aside for each other, often with sessions on "
+            "listening and understanding. Rest and learning in the same trip."
+        ),
+        tech_free=True,
+    ),
+    Idea(
+        slug="couples-counselling",
+        category="enrichment",
+        title="Meet a couples' counsellor",
+        description=(
+            "Book a first session together, for a hard patch or simply to grow. Asking for "
+            "help early is a sign of care for what you have, not a sign of failure."
+        ),
+        tech_free=True,
+    ),
+    Idea(
+        slug="read-a-relationship-book",
+        category="enrichment",
+        title="Read a relationship book together",
+        description=(
+            "Choose a book about love or communication and read a chapter each week. Then "
+            "talk about one idea that surprised you and one you want to try."
+        ),
+        tech_free=True,
+    ),
+    Idea(
+        slug="take-a-course-together",
+        category="enrichment",
+        title="Take a short course for couples",
+        description=(
+            "Many programmes, in person or online, run over a few weeks. Studies suggest the "
+            "longer ones help more: pick one you can both keep up with."
+        ),
+        tech_free=False,
+    ),
+    Idea(
+        slug="learn-a-listening-method",
+        category="enrichment",
+        title="Practise a listening method",
+        description=(
+            "Learn a simple method together, such as one of you holding the floor while the "
+            "other repeats back what they heard, and try it on a small topic first."
+        ),
+        tech_free=True,
+    ),
 )
-
 
 IDEAS_BY_SLUG: dict[str, Idea] = {idea.slug: idea for idea in IDEAS}

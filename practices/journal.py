@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Min
+from django.db.models import ExpressionWrapper, FloatField, Subquery, Value
 from django.utils import timezone
 
 from accounts.models import Couple, User
+from practices.ideas import IDEAS_BY_SLUG
 from practices.models import Entry, Note, Plan, Reaction, Reflection, Star
+from practices.progress import record_practice
 
 NOTE_EDIT_WINDOW = timedelta(minutes=15)
 # The remember-when card shows a note at least this old.
@@ -36,6 +38,7 @@ def write_note(*, couple: Couple, author: User, recipient: User, text: str, cate
         Entry.objects.create(
             couple=couple, kind=Entry.Kind.NOTE, note=note, occurred_at=note.created_at
         )
+    record_practice(couple=couple, user=author, practice="appreciation")
     return note
 
 
@@ -83,13 +86,17 @@ def toggle_star(*, note: Note, user: User) -> bool:
 
 
 def remember_when(couple: Couple) -> Note | None:
-    """A random note from at least a week ago, picked without scanning the table."""
+    """A random note from at least a week ago: one query, without scanning the table.
+
+    It picks a random point between the oldest and newest eligible id and takes the first
+    note at or after it (gaps make some notes a little likelier; that is fine here).
+    """
     older = Note.objects.for_couple(couple).filter(created_at__lte=timezone.now() - REMEMBER_AFTER)
-    bounds = older.aggregate(low=Min("id"), high=Max("id"))
-    if bounds["low"] is None:
-        return None
-    pick = random.randint(bounds["low"], bounds["high"])  # noqa: S311 - not security
-    return older.filter(id__gte=pick).select_related("author").order_by("id").first()
+    low = Subquery(older.order_by("id").values("id")[:1])
+    high = Subquery(older.order_by("-id").values("id")[:1])
+    point = random.random()  # noqa: S311 - a keepsake, not a secret
+    pick = ExpressionWrapper(low + (high - low) * Value(point), output_field=FloatField())
+    return older.filter(id__gte=pick).order_by("id").first()
 
 
 @dataclass(frozen=True)
@@ -121,7 +128,14 @@ def create_plan(*, couple: Couple, user: User, fields: dict, when: When, tz: dt.
         Entry.objects.create(
             couple=couple, kind=Entry.Kind.PLAN, plan=plan, occurred_at=plan.created_at
         )
+    record_practice(couple=couple, user=user, practice=practice_of_plan(plan))
     return plan
+
+
+def practice_of_plan(plan: Plan) -> str:
+    """Planning an enrichment activity is practice 7; any other plan is quality time."""
+    idea = IDEAS_BY_SLUG.get(plan.idea_slug)
+    return "enrichment" if idea and idea.category == "enrichment" else "quality-time"
 
 
 def update_plan(
@@ -152,4 +166,5 @@ def reflect(*, plan: Plan, author: User, enjoyed: str, rating: int) -> Reflectio
             reflection=reflection,
             occurred_at=reflection.created_at,
         )
+    record_practice(couple=plan.couple, user=author, practice="quality-time")
     return reflection

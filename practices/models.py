@@ -15,6 +15,9 @@ from accounts.models import Couple
 NOTE_MAX_LENGTH = 2000
 PLAN_TEXT_MAX_LENGTH = 2000
 REFLECTION_MAX_LENGTH = 1000
+ANSWER_MAX_LENGTH = 1000
+EXCHANGE_MAX_LENGTH = 1000
+CHECK_IN_REPLY_MAX_LENGTH = 300
 
 
 def length_between(field: str, low: int, high: int) -> models.Q:
@@ -207,6 +210,183 @@ class CustomIdea(models.Model):
         return self.title
 
 
+class DailyQuestion(models.Model):
+    """The question a couple was given for one day (pinned once someone answers it)."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    # Position in practices.questions.QUESTIONS (append-only, so positions are stable).
+    question_index = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["couple", "day"], name="one_question_per_couple_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Question {self.question_index} on {self.day}"
+
+
+class Answer(models.Model):
+    """One partner's private answer; the other sees it once both have answered."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(DailyQuestion, on_delete=models.CASCADE, related_name="answers")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(max_length=ANSWER_MAX_LENGTH)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "author"], name="one_answer_each"),
+            models.CheckConstraint(
+                condition=length_between("text", 1, ANSWER_MAX_LENGTH), name="answer_length"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer to {self.question_id}"
+
+
+class Exchange(models.Model):
+    """Empathy's reflect-back: one partner writes what they heard the other feel."""
+
+    class Reply(models.TextChoices):
+        PENDING = "", "Waiting for a reply"
+        YES = "yes", "Yes, that's it"
+        ADDED = "added", "Added what was missed"
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    listener = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    speaker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    heard = models.TextField(max_length=EXCHANGE_MAX_LENGTH)
+    reply = models.CharField(max_length=5, choices=Reply.choices, blank=True)
+    addition = models.TextField(max_length=EXCHANGE_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    replied_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=length_between("heard", 1, EXCHANGE_MAX_LENGTH), name="heard_length"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reply__in=["", "yes", "added"]), name="exchange_reply_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Exchange {self.pk}"
+
+
+class AffectionDay(models.Model):
+    """A private, gentle tick: the closeness one partner noticed on one day. Never a score."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    hug = models.BooleanField(default=False)
+    kiss = models.BooleanField(default=False)
+    held_hands = models.BooleanField("held hands", default=False)
+    cuddle = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple", "user", "day"], name="one_affection_tick_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Affection on {self.day}"
+
+
+class CheckIn(models.Model):
+    """Practice 6: how one partner feels today, what they need, and the other's reply."""
+
+    class Mood(models.IntegerChoices):
+        HEAVY = 1, "Heavy"
+        LOW = 2, "A bit low"
+        OKAY = 3, "Okay"
+        GOOD = 4, "Good"
+        BRIGHT = 5, "Bright"
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    mood = models.PositiveSmallIntegerField(choices=Mood.choices)
+    need = models.TextField("what I need from you today", max_length=500, blank=True)
+    reply = models.TextField(max_length=CHECK_IN_REPLY_MAX_LENGTH, blank=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["couple", "author", "day"], name="one_check_in_a_day"),
+            models.CheckConstraint(condition=models.Q(mood__range=(1, 5)), name="mood_1_to_5"),
+        ]
+        indexes = [
+            # Dashboard: WHERE couple_id = ? AND day >= ? ORDER BY day DESC
+            models.Index(fields=["couple", "-day"], name="check_in_couple_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Check-in on {self.day}"
+
+
+class PracticeLog(models.Model):
+    """That a partner did a practice on a day: what the progress marks are counted from."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    practice = models.CharField(max_length=20)
+    day = models.DateField()
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple", "user", "practice", "day"], name="practice_once_a_day"
+            ),
+        ]
+        indexes = [
+            # Progress: WHERE couple_id = ? AND day >= ? (last four weeks)
+            models.Index(fields=["couple", "day"], name="practice_log_couple_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.practice} on {self.day}"
+
+
+ENTRY_TARGETS = ("note", "plan", "reflection", "question", "exchange")
+
+
+def one_target_per_kind() -> models.Q:
+    condition = models.Q()
+    for kind in ENTRY_TARGETS:
+        others = {f"{other}__isnull": True for other in ENTRY_TARGETS if other != kind}
+        condition |= models.Q(kind=kind, **{f"{kind}__isnull": False}, **others)
+    return condition
+
+
 class Entry(models.Model):
     """One line of the journal timeline, pointing at the note, plan or reflection it shows.
 
@@ -218,6 +398,8 @@ class Entry(models.Model):
         NOTE = "note", "Note"
         PLAN = "plan", "Plan"
         REFLECTION = "reflection", "Reflection"
+        QUESTION = "question", "Daily question"
+        EXCHANGE = "exchange", "Reflect back"
 
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -227,29 +409,19 @@ class Entry(models.Model):
     reflection = models.OneToOneField(
         Reflection, null=True, on_delete=models.CASCADE, related_name="entry"
     )
+    question = models.OneToOneField(
+        DailyQuestion, null=True, on_delete=models.CASCADE, related_name="entry"
+    )
+    exchange = models.OneToOneField(
+        Exchange, null=True, on_delete=models.CASCADE, related_name="entry"
+    )
 
     objects = CoupleOwnedQuerySet.as_manager()
 
     class Meta:
         constraints = [
             # Exactly one target, and the one its kind names.
-            models.CheckConstraint(
-                condition=(
-                    models.Q(
-                        kind="note", note__isnull=False, plan__isnull=True, reflection__isnull=True
-                    )
-                    | models.Q(
-                        kind="plan", plan__isnull=False, note__isnull=True, reflection__isnull=True
-                    )
-                    | models.Q(
-                        kind="reflection",
-                        reflection__isnull=False,
-                        note__isnull=True,
-                        plan__isnull=True,
-                    )
-                ),
-                name="entry_has_one_target",
-            ),
+            models.CheckConstraint(condition=one_target_per_kind(), name="entry_has_one_target"),
         ]
         indexes = [
             # Timeline "all": WHERE couple_id = ? AND (occurred_at, id) < (?, ?)

@@ -55,7 +55,7 @@ def timeline_page(*, couple: Couple, viewer: User, kind: str | None, before: str
             Q(occurred_at__lt=moment) | Q(pk__lt=pk)
         )
     entries = (
-        entries.select_related("note", "plan", "reflection__plan")
+        entries.select_related("note", "plan", "reflection__plan", "question", "exchange")
         .annotate(
             note_starred=Exists(Star.objects.filter(note=OuterRef("note"), user=viewer)),
             viewer_reflected=Exists(
@@ -63,7 +63,8 @@ def timeline_page(*, couple: Couple, viewer: User, kind: str | None, before: str
             ),
         )
         .prefetch_related(
-            Prefetch("note__reactions", queryset=Reaction.objects.order_by("created_at"))
+            Prefetch("note__reactions", queryset=Reaction.objects.order_by("created_at")),
+            "question__answers",
         )
         .order_by("-occurred_at", "-pk")
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from practices import views
+from practices import practice_views, views
 
 app_name = "practices"
 
@@ -21,4 +21,30 @@ urlpatterns = [
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/status/", views.plan_status, name="plan_status"),
     path("plans/<int:pk>/reflect/", views.plan_reflect, name="plan_reflect"),
+]
+
+urlpatterns += [
+    path("practices/", practice_views.practice_list, name="practice_list"),
+    path("practices/faq/", practice_views.faq, name="faq"),
+    path("practices/empathy/reflect-back/", practice_views.exchange_create, name="exchange_create"),
+    path(
+        "practices/empathy/reflect-back/<int:pk>/reply/",
+        practice_views.exchange_reply,
+        name="exchange_reply",
+    ),
+    path("practices/affection/today/", practice_views.affection_tick, name="affection_tick"),
+    path("practices/well-being/check-in/", practice_views.check_in, name="check_in"),
+    path(
+        "practices/well-being/check-in/<int:pk>/reply/",
+        practice_views.check_in_reply,
+        name="check_in_reply",
+    ),
+    path("practices/<slug:slug>/", practice_views.practice_step, name="practice"),
+    path(
+        "practices/<slug:slug>/step/<int:number>/",
+        practice_views.practice_step,
+        name="practice_step",
+    ),
+    path("today/", practice_views.question, name="question"),
+    path("today/<str:day>/", practice_views.question, name="question_day"),
 ]

@@ -19,8 +19,8 @@ from django_htmx.http import reswap, retarget
 
 from accounts.couples import active_couple_required, couple_required
 from accounts.views import latest_invite_of
-from practices import journal
-from practices.content import PRACTICE_SUMMARIES
+from practices import daily, journal
+from practices.content import PRACTICES
 from practices.forms import (
     CustomIdeaForm,
     NoteForm,
@@ -31,7 +31,10 @@ from practices.forms import (
 )
 from practices.ideas import CATEGORIES, IDEAS, IDEAS_BY_SLUG
 from practices.journal import StalePlan, When
-from practices.models import CustomIdea, Entry, Note, Plan, Reaction
+from practices.models import CustomIdea, DailyQuestion, Entry, Note, Plan, Reaction
+from practices.practice_views import check_in_context
+from practices.progress import progress
+from practices.questions import QUESTIONS
 from practices.timeline import FILTERS, BadCursor, timeline_page
 
 # Our own 24×24 line icons (no emoji font or icon font is assumed on the device).
@@ -89,7 +92,23 @@ def decorate_entries(entries: list[Entry], request: HttpRequest) -> list[Entry]:
             reflection = entry.reflection
             reflection.author_name = name_of(reflection.author_id, request)
             reflection.visible = reflection.author_id == request.user.pk or entry.viewer_reflected
+        elif entry.question:
+            decorate_question(entry.question, request)
+        elif entry.exchange:
+            exchange = entry.exchange
+            exchange.listener_name = name_of(exchange.listener_id, request)
+            exchange.speaker_name = name_of(exchange.speaker_id, request)
     return entries
+
+
+def decorate_question(pinned: DailyQuestion, request: HttpRequest) -> None:
+    answers = list(pinned.answers.all())
+    pinned.text = QUESTIONS[pinned.question_index].text
+    pinned.mine = next((a for a in answers if a.author_id == request.user.pk), None)
+    theirs = next((a for a in answers if a.author_id != request.user.pk), None)
+    pinned.partner_answered = theirs is not None
+    # The partner's words are handed to the template only once both have answered.
+    pinned.theirs = theirs if pinned.mine else None
 
 
 def redirect_back(request: HttpRequest) -> HttpResponse:
@@ -106,7 +125,7 @@ def redirect_back(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The signed-in home page (bond.views.home sends signed-in people here)."""
     couple = request.couple
-    context: dict = {"practices": PRACTICE_SUMMARIES, "couple": couple}
+    context: dict = {"practices": PRACTICES, "couple": couple}
     if couple is None or not couple.is_active:
         context["invite"] = latest_invite_of(request.user)
     if couple is not None:
@@ -120,6 +139,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if remembered:
             remembered.author_name = name_of(remembered.author_id, request)
         context["remembered"] = remembered
+        context["marks"], context["suggestion"] = progress(couple=couple, user=request.user)
+        if couple.is_active:
+            context["today"] = daily.day_question(
+                couple=couple, user=request.user, day=timezone.localdate()
+            )
+            context.update(check_in_context(request))
     return render(request, "bond/dashboard.html", context)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from practices.content import PRACTICE_SUMMARIES
+from practices.content import PRACTICES
 
 
 def test_healthz_answers_ok_without_touching_the_database(client: Client):
@@ -20,8 +20,8 @@ def test_landing_explains_bond_and_lists_the_seven_practices(client: Client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Create your account" in html
-    assert len(PRACTICE_SUMMARIES) == 7
-    for practice in PRACTICE_SUMMARIES:
+    assert len(PRACTICES) == 7
+    for practice in PRACTICES:
         assert practice.title in html
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from practices import journal
+from practices import daily, exercises, journal
 from practices.journal import When
 from practices.models import Entry, Note, Plan
 
@@ -25,10 +25,15 @@ def client_for(user) -> Client:
 
 
 def fill_journal(couple, alice, bob, count: int) -> None:
-    """`count` entries: notes both ways, plans, reactions, stars and reflections."""
+    """About `count` entries: notes both ways, plans, reactions, stars, reflections,
+    answered daily questions and reflect-back exchanges."""
     start = timezone.now() - dt.timedelta(days=count)
     for index in range(count):
         moment = start + dt.timedelta(days=index)
+        if index % 10 == 0:
+            for user in (alice, bob):
+                daily.save_answer(couple=couple, user=user, day=moment.date(), text=f"A {index}")
+            exercises.reflect_back(couple=couple, listener=alice, speaker=bob, heard="Tired")
         if index % 3 == 2:
             plan = journal.create_plan(
                 couple=couple,
@@ -157,8 +162,8 @@ def test_a_deep_page_uses_the_index_not_offset(couple, alice, bob, django_assert
 @pytest.mark.parametrize(
     ("path", "most"),
     [
-        # session, user, couple+partner, entries, reactions, unread badge, mark read
-        ("/journal/", 7),
+        # session, user, couple+partner, entries, reactions, answers, unread badge, mark read
+        ("/journal/", 8),
         ("/journal/?show=notes", 7),
         ("/journal/?show=plans", 7),
         # session, user, couple+partner, notes, reactions, my stars, badge
@@ -167,8 +172,9 @@ def test_a_deep_page_uses_the_index_not_offset(couple, alice, bob, django_assert
         ("/plans/", 7),
         # session, user, couple+partner, custom ideas, badge
         ("/plans/ideas/", 5),
-        # session, user, couple+partner, upcoming, remember-when bounds + pick, badge
-        ("/", 7),
+        # session, user, couple+partner, upcoming, remember-when, progress, today's
+        # answers, check-ins, badge
+        ("/", 9),
     ],
 )
 def test_list_pages_cost_a_bounded_number_of_queries(

@@ -1,0 +1,290 @@
+"""The seven practices as guided pages, the daily question, and the practices' actions.
+
+A practice page is a sequence of steps, each at its own URL (so that everything works
+without JavaScript); with htmx the next and previous links swap the step in place.
+The last step is the practice's action, which writes into the couple's journal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from accounts.couples import active_couple_required, couple_required
+from practices import daily, exercises
+from practices.content import FAQ, PRACTICES_BY_SLUG, Practice
+from practices.daily import AnswerLocked
+from practices.forms import (
+    AffectionForm,
+    AnswerForm,
+    CheckInForm,
+    CheckInReplyForm,
+    ExchangeForm,
+    ExchangeReplyForm,
+    NoteForm,
+)
+from practices.ideas import CATEGORIES, IDEAS
+from practices.models import AffectionDay, CheckIn, Exchange
+from practices.progress import progress
+
+# The affection ideas shown beside the daily tick.
+AFFECTION_IDEAS = (
+    "A twenty-second hug when one of you comes home.",
+    "Hold hands on a walk, or for a minute on the sofa.",
+    "A kiss goodbye and a kiss hello, every day.",
+    "Sit close while you read or watch something.",
+)
+
+
+def practice_or_404(slug: str) -> Practice:
+    practice = PRACTICES_BY_SLUG.get(slug)
+    if practice is None:
+        raise Http404("No such practice.")
+    return practice
+
+
+@couple_required
+@require_GET
+def practice_list(request: HttpRequest) -> HttpResponse:
+    marks, suggestion = progress(couple=request.couple, user=request.user)
+    return render(
+        request, "practices/practice_list.html", {"marks": marks, "suggestion": suggestion}
+    )
+
+
+@require_GET
+def faq(request: HttpRequest) -> HttpResponse:
+    return render(request, "practices/faq.html", {"faq": FAQ})
+
+
+def action_context(practice: Practice, request: HttpRequest) -> dict:
+    """What the last step of each practice needs: its forms and the couple's latest."""
+    couple, user = request.couple, request.user
+    today = timezone.localdate()
+    if practice.slug == "communication":
+        return {
+            "day": daily.day_question(couple=couple, user=user, day=today),
+            "answer_form": AnswerForm(),
+        }
+    if practice.slug == "empathy":
+        exchanges = list(Exchange.objects.for_couple(couple).order_by("-created_at")[:5])
+        for exchange in exchanges:
+            exchange.awaits_my_reply = exchange.speaker_id == user.pk and not exchange.reply
+        return {
+            "exchanges": exchanges,
+            "exchange_form": ExchangeForm(),
+            "reply_form": ExchangeReplyForm(),
+        }
+    if practice.slug == "quality-time":
+        return {
+            "ideas": [idea for idea in IDEAS if idea.tech_free and idea.category != "enrichment"][
+                :8
+            ]
+        }
+    if practice.slug == "appreciation":
+        return {"form": NoteForm()}
+    if practice.slug == "affection":
+        tick = AffectionDay.objects.for_couple(couple).filter(user=user, day=today).first()
+        return {"affection_form": AffectionForm(instance=tick), "affection_ideas": AFFECTION_IDEAS}
+    if practice.slug == "well-being":
+        return check_in_context(request)
+    return {
+        "ideas": [idea for idea in IDEAS if idea.category == "enrichment"],
+        "category_label": dict(CATEGORIES)["enrichment"],
+    }
+
+
+def check_in_context(request: HttpRequest) -> dict:
+    today = timezone.localdate()
+    recent = list(
+        CheckIn.objects.for_couple(request.couple)
+        .filter(day__gte=today - dt.timedelta(days=1))
+        .order_by("-day", "-created_at")
+    )
+    mine = next((c for c in recent if c.author_id == request.user.pk and c.day == today), None)
+    theirs = next((c for c in recent if c.author_id != request.user.pk), None)
+    if theirs:
+        theirs.is_today = theirs.day == today
+    return {
+        "check_in_form": CheckInForm(instance=mine),
+        "my_check_in": mine,
+        "partner_check_in": theirs,
+        "check_in_reply_form": CheckInReplyForm(),
+    }
+
+
+@couple_required
+@vary_on_headers("HX-Request")
+@require_GET
+def practice_step(request: HttpRequest, slug: str, number: int = 1) -> HttpResponse:
+    practice = practice_or_404(slug)
+    last = len(practice.steps) + 1  # the steps, then the action
+    if not 1 <= number <= last:
+        raise Http404("No such step.")
+    context = {
+        "practice": practice,
+        "number": number,
+        "last": last,
+        "step": practice.steps[number - 1] if number < last else None,
+        "related": [PRACTICES_BY_SLUG[s] for s in practice.related],
+    }
+    if number == last:
+        context.update(action_context(practice, request))
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, "practices/_practice_step.html", context)
+    return render(request, "practices/practice.html", context)
+
+
+def step_url(slug: str, number: int) -> str:
+    return reverse("practices:practice_step", kwargs={"slug": slug, "number": number})
+
+
+def action_url(slug: str) -> str:
+    return step_url(slug, len(PRACTICES_BY_SLUG[slug].steps) + 1)
+
+
+# The daily question ------------------------------------------------------------
+
+
+def day_or_404(raw: str | None) -> dt.date:
+    today = timezone.localdate()
+    if raw is None:
+        return today
+    try:
+        day = dt.date.fromisoformat(raw)
+    except ValueError:
+        raise Http404("Not a date.") from None
+    if day not in daily.answerable_days(today):
+        raise Http404("Only the last seven days' questions can be answered.")
+    return day
+
+
+@couple_required
+@require_http_methods(["GET", "POST"])
+def question(request: HttpRequest, day: str | None = None) -> HttpResponse:
+    the_day = day_or_404(day)
+    current = daily.day_question(couple=request.couple, user=request.user, day=the_day)
+    form = AnswerForm(
+        request.POST or None, initial={"text": current.mine.text if current.mine else ""}
+    )
+    status = 200
+    if request.method == "POST":
+        if not request.couple.is_active:
+            return render(request, "accounts/archive_read_only.html", status=403)
+        if current.mine and not current.can_edit:
+            form.add_error(None, "Your answer is fixed now that you have both answered.")
+            status = 409
+        elif form.is_valid():
+            try:
+                daily.save_answer(
+                    couple=request.couple,
+                    user=request.user,
+                    day=the_day,
+                    text=form.cleaned_data["text"],
+                )
+            except AnswerLocked:
+                form.add_error(None, "Your answer is fixed now that you have both answered.")
+                status = 409
+            else:
+                messages.success(request, "Your answer is saved.")
+                return redirect(request.path)
+        else:
+            status = 422
+    today = timezone.localdate()
+    earlier = (
+        [
+            daily.day_question(couple=request.couple, user=request.user, day=d)
+            for d in daily.answerable_days(today)[1:]
+        ]
+        if the_day == today
+        else []
+    )
+    context = {"current": current, "form": form, "earlier": earlier, "is_today": the_day == today}
+    return render(request, "practices/question.html", context, status=status)
+
+
+# Practice actions ----------------------------------------------------------------
+
+
+@active_couple_required
+@require_POST
+def exchange_create(request: HttpRequest) -> HttpResponse:
+    form = ExchangeForm(request.POST)
+    if request.partner is None or not form.is_valid():
+        context = {"practice": PRACTICES_BY_SLUG["empathy"], "form": form}
+        return render(request, "practices/action_error.html", context, status=422)
+    exercises.reflect_back(
+        couple=request.couple,
+        listener=request.user,
+        speaker=request.partner,
+        heard=form.cleaned_data["heard"],
+    )
+    messages.success(request, f"Sent. {request.partner.display_name} can say if that's it.")
+    return redirect(action_url("empathy"))
+
+
+@active_couple_required
+@require_POST
+def exchange_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    exchange = get_object_or_404(Exchange.objects.for_couple(request.couple), pk=pk)
+    if exchange.speaker_id != request.user.pk:
+        return HttpResponse("Only the partner who was heard can answer this.", status=403)
+    form = ExchangeReplyForm(request.POST)
+    if not form.is_valid():
+        context = {"practice": PRACTICES_BY_SLUG["empathy"], "form": form}
+        return render(request, "practices/action_error.html", context, status=422)
+    if not exercises.answer_exchange(exchange=exchange, user=request.user, **form.cleaned_data):
+        messages.info(request, "You already answered this one.")
+    return redirect(action_url("empathy"))
+
+
+@active_couple_required
+@require_POST
+def affection_tick(request: HttpRequest) -> HttpResponse:
+    form = AffectionForm(request.POST)
+    if not form.is_valid():  # only booleans: nothing a person can get wrong
+        return HttpResponse("That did not look like the affection form.", status=400)
+    kinds = {name for name, ticked in form.cleaned_data.items() if ticked}
+    exercises.tick_affection(couple=request.couple, user=request.user, kinds=kinds)
+    messages.success(request, "Noted, just for the two of you." if kinds else "Saved.")
+    return redirect(action_url("affection"))
+
+
+@active_couple_required
+@require_POST
+def check_in(request: HttpRequest) -> HttpResponse:
+    form = CheckInForm(request.POST)
+    if not form.is_valid():
+        context = {"practice": PRACTICES_BY_SLUG["well-being"], "form": form}
+        return render(request, "practices/action_error.html", context, status=422)
+    exercises.check_in(
+        couple=request.couple,
+        user=request.user,
+        mood=form.cleaned_data["mood"],
+        need=form.cleaned_data["need"],
+    )
+    partner = request.partner.display_name if request.partner else "Your partner"
+    messages.success(request, f"Thank you for sharing. {partner} will see it on their home page.")
+    return redirect(action_url("well-being"))
+
+
+@active_couple_required
+@require_POST
+def check_in_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    check = get_object_or_404(CheckIn.objects.for_couple(request.couple), pk=pk)
+    if check.author_id == request.user.pk:
+        return HttpResponse("A reply is for your partner's check-in.", status=403)
+    form = CheckInReplyForm(request.POST)
+    if not form.is_valid():
+        context = {"practice": PRACTICES_BY_SLUG["well-being"], "form": form}
+        return render(request, "practices/action_error.html", context, status=422)
+    exercises.reply_to_check_in(check=check, user=request.user, reply=form.cleaned_data["reply"])
+    messages.success(request, "Your reply is on its way.")
+    return redirect("home")
