@@ -42,9 +42,11 @@ def question_index_for(couple: Couple, day: dt.date) -> int:
     return order[days_linked % len(order)]
 
 
-def answerable_days(today: dt.date) -> list[dt.date]:
-    """Today and the six days before: the questions a couple may still answer."""
-    return [today - dt.timedelta(days=offset) for offset in range(CATCH_UP_DAYS)]
+def answerable_days(couple: Couple, today: dt.date) -> list[dt.date]:
+    """Today and up to six days before (never before the couple linked), newest first."""
+    linked = couple.linked_at.date()
+    days = [today - dt.timedelta(days=offset) for offset in range(CATCH_UP_DAYS)]
+    return [day for day in days if day >= linked]
 
 
 @dataclass
@@ -64,8 +66,8 @@ class DayQuestion:
 
     @property
     def can_edit(self) -> bool:
-        """An answer is fixed once the partner has answered too."""
-        return not self.partner_answered
+        """Anyone may answer; an answer is fixed once the partner has answered too."""
+        return self.mine is None or not self.partner_answered
 
 
 def questions_for_days(*, couple: Couple, user: User, days: list[dt.date]) -> list[DayQuestion]:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from accounts.couples import active_couple_required, couple_required
+from accounts.models import Couple
 from practices import daily, exercises
 from practices.content import FAQ, PRACTICES_BY_SLUG, Practice
 from practices.daily import AnswerLocked
@@ -153,7 +154,7 @@ def action_url(slug: str) -> str:
 # The daily question ------------------------------------------------------------
 
 
-def day_or_404(raw: str | None) -> dt.date:
+def day_or_404(couple: Couple, raw: str | None) -> dt.date:
     today = timezone.localdate()
     if raw is None:
         return today
@@ -161,7 +162,7 @@ def day_or_404(raw: str | None) -> dt.date:
         day = dt.date.fromisoformat(raw)
     except ValueError:
         raise Http404("Not a date.") from None
-    if day not in daily.answerable_days(today):
+    if day not in daily.answerable_days(couple, today):
         raise Http404("Only the last seven days' questions can be answered.")
     return day
 
@@ -169,7 +170,7 @@ def day_or_404(raw: str | None) -> dt.date:
 @couple_required
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, day: str | None = None) -> HttpResponse:
-    the_day = day_or_404(day)
+    the_day = day_or_404(request.couple, day)
     current = daily.day_question(couple=request.couple, user=request.user, day=the_day)
     form = AnswerForm(
         request.POST or None, initial={"text": current.mine.text if current.mine else ""}
@@ -198,14 +199,13 @@ def question(request: HttpRequest, day: str | None = None) -> HttpResponse:
         else:
             status = 422
     today = timezone.localdate()
-    earlier = (
-        [
-            daily.day_question(couple=request.couple, user=request.user, day=d)
-            for d in daily.answerable_days(today)[1:]
-        ]
-        if the_day == today
-        else []
-    )
+    earlier = []
+    if the_day == today:
+        earlier = daily.questions_for_days(
+            couple=request.couple,
+            user=request.user,
+            days=daily.answerable_days(request.couple, today)[1:],
+        )
     context = {"current": current, "form": form, "earlier": earlier, "is_today": the_day == today}
     return render(request, "practices/question.html", context, status=status)
 

@@ -205,6 +205,8 @@ def test_an_answer_can_be_edited_until_the_partner_answers(couple, alice, bob):
 
 
 def test_the_last_seven_days_can_be_caught_up(couple, alice):
+    couple.linked_at = timezone.now() - dt.timedelta(days=30)
+    couple.save()
     client = client_for(alice)
     today = timezone.localdate()
     six_days_ago = (today - dt.timedelta(days=6)).isoformat()
@@ -216,8 +218,17 @@ def test_the_last_seven_days_can_be_caught_up(couple, alice):
     assert answer.question.question_index == daily.question_index_for(couple, answer.question.day)
 
 
+def test_days_before_the_couple_linked_are_not_offered(couple, alice):
+    yesterday = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
+    html = client_for(alice).get("/today/").content.decode()
+    assert "Earlier this week" not in html
+    assert client_for(alice).post(f"/today/{yesterday}/", {"text": "x"}).status_code == 404
+
+
 @pytest.mark.parametrize("offset", [7, 30, -1])
 def test_older_or_future_days_are_not_answerable(couple, alice, offset):
+    couple.linked_at = timezone.now() - dt.timedelta(days=60)
+    couple.save()
     day = (timezone.localdate() - dt.timedelta(days=offset)).isoformat()
     assert client_for(alice).post(f"/today/{day}/", {"text": "x"}).status_code == 404
     assert not Answer.objects.exists()
@@ -355,3 +366,21 @@ def test_an_ended_couple_can_read_but_not_practise(couple, alice, bob):
     ]:
         assert client.post(path, data).status_code == 403, path
     assert not Answer.objects.exists()
+
+
+@pytest.mark.parametrize("answered_days", [1, 7])
+def test_the_question_page_costs_the_same_however_much_was_answered(
+    couple, alice, bob, answered_days, django_assert_max_num_queries
+):
+    couple.linked_at = timezone.now() - dt.timedelta(days=30)
+    couple.save()
+    today = timezone.localdate()
+    for offset in range(answered_days):
+        for user in (alice, bob):
+            daily.save_answer(
+                couple=couple, user=user, day=today - dt.timedelta(days=offset), text="Yes"
+            )
+    client = client_for(alice)
+    # session, user, couple+partner, today's answers, the week's answers, badge
+    with django_assert_max_num_queries(6):
+        assert client.get("/today/").status_code == 200
