@@ -124,7 +124,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
     # A file, not the in-memory default: tests of concurrent requests need real locking.
-    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / "test-db.sqlite3"}
+    # BOND_TEST_DB_FILE lets two test runs on one checkout keep out of each other's way.
+    DATABASES["default"]["TEST"] = {"NAME": BASE_DIR / env("BOND_TEST_DB_FILE", "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
