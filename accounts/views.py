@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -85,7 +86,7 @@ def invite_revoke(request: HttpRequest) -> HttpResponse:
 def _guess_keys(request: HttpRequest) -> list[str]:
     return [
         f"invite-code-guesses:user:{request.user.pk}",
-        f"invite-code-guesses:ip:{request.META.get('REMOTE_ADDR', '')}",
+        f"invite-code-guesses:ip:{get_adapter(request).get_client_ip(request)}",
     ]
 
 

@@ -111,3 +111,33 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request):
+    """Every browser test also proves the page breaks none of our Content-Security-Policy."""
+    if request.node.get_closest_marker("browser") is None:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    violations: list[str] = []
+    original = browser.new_context
+
+    def new_context(**options):
+        context = original(**options)
+        context.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        return context
+
+    browser.new_context = new_context
+    try:
+        yield
+    finally:
+        browser.new_context = original
+    assert not violations, violations
