@@ -34,8 +34,13 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "time_zone"]
-        labels = {"display_name": "Your name", "time_zone": "Your time zone"}
+        fields = ["display_name", "time_zone", "remind_plans", "remind_weekly_thanks"]
+        labels = {
+            "display_name": "Your name",
+            "time_zone": "Your time zone",
+            "remind_plans": "Email me the day before a planned date",
+            "remind_weekly_thanks": "A gentle weekly nudge if I haven't written a thank-you",
+        }
 
 
 class InviteCodeForm(forms.Form):
@@ -70,4 +75,10 @@ class CoupleForm(forms.ModelForm):
 class LeaveForm(forms.Form):
     confirm = forms.BooleanField(
         label="I understand: we will no longer be linked, and our journal becomes an archive.",
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand that my account and everything I wrote will be deleted for good."
     )

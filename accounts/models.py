@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 import zoneinfo
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -60,6 +61,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text="What your partner will see, e.g. your first name.",
     )
     time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="UTC")
+    remind_plans = models.BooleanField("email me the day before a planned date", default=True)
+    remind_weekly_thanks = models.BooleanField(
+        "a gentle weekly nudge if I have not written a thank-you", default=False
+    )
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -86,6 +91,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.display_name
 
 
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class Couple(models.Model):
     """Two partners who linked their accounts. Ending the link keeps the row as an archive."""
 
@@ -98,6 +107,8 @@ class Couple(models.Model):
     ended_by = models.ForeignKey(
         "User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The private calendar feed's address; replacing it invalidates old subscriptions.
+    calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
 
     class Meta:
         constraints = [

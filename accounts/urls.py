@@ -6,6 +6,9 @@ app_name = "accounts"
 
 urlpatterns = [
     path("account/settings/", views.profile, name="profile"),
+    path("account/delete/", views.delete, name="delete"),
+    path("account/calendar/new-address/", views.calendar_regenerate, name="calendar_regenerate"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("account/partner/", views.partner, name="partner"),
     path("account/partner/leave/", views.leave, name="leave"),
     path("account/invite/", views.invite_create, name="invite_create"),

@@ -1,36 +1,68 @@
 from __future__ import annotations
 
 from allauth.account.adapter import get_adapter
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import linking
 from accounts.couples import couple_required
-from accounts.forms import CoupleForm, InviteCodeForm, InviteDecisionForm, LeaveForm, ProfileForm
+from accounts.deletion import delete_account
+from accounts.forms import (
+    CoupleForm,
+    DeleteAccountForm,
+    InviteCodeForm,
+    InviteDecisionForm,
+    LeaveForm,
+    ProfileForm,
+)
 from accounts.linking import LinkError
-from accounts.models import Invite, User
+from accounts.models import Couple, Invite, User, new_calendar_token
+from accounts.unsubscribe import SETTING_OF, read_token
 
 # Wrong invite codes allowed per user and per IP address in one hour.
 CODE_GUESSES_PER_HOUR = 10
 PENDING_INVITE_SESSION_KEY = "pending_invite"
 
 
+# The CSV exports offered in settings (their URLs belong to the practices app).
+EXPORT_KINDS = [
+    ("notes", "Notes"),
+    ("reactions", "Reactions"),
+    ("keepsakes", "Keepsakes"),
+    ("plans", "Plans"),
+    ("reflections", "Reflections"),
+    ("answers", "Daily answers"),
+    ("exchanges", "Reflect-back"),
+    ("check_ins", "Check-ins"),
+    ("affection", "Affection"),
+    ("ideas", "Your ideas"),
+]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            messages.success(request, "Your settings are saved.")
-            return redirect("accounts:profile")
-        return render(request, "accounts/profile.html", {"form": form}, status=422)
-    return render(request, "accounts/profile.html", {"form": form})
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your settings are saved.")
+        return redirect("accounts:profile")
+    couple = request.couple
+    context = {"form": form, "export_kinds": EXPORT_KINDS}
+    if couple is not None and couple.is_active:
+        context["calendar_url"] = request.build_absolute_uri(
+            reverse("practices:calendar_feed", args=[couple.calendar_token])
+        )
+    status = 422 if form.errors else 200
+    return render(request, "accounts/profile.html", context, status=status)
 
 
 def latest_invite_of(user: User) -> Invite | None:
@@ -184,3 +216,47 @@ def leave(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Your link has ended. Your journal is kept as an archive.")
         return redirect("home")
     return render(request, "accounts/leave.html", context)
+
+
+@login_required
+@require_POST
+def calendar_regenerate(request: HttpRequest) -> HttpResponse:
+    couple = request.couple
+    if couple is None or not couple.is_active:
+        messages.error(request, "A calendar feed belongs to a linked couple.")
+        return redirect("accounts:profile")
+    Couple.objects.filter(pk=couple.pk).update(calendar_token=new_calendar_token())
+    messages.success(request, "Your calendar has a new address. The old one no longer works.")
+    return redirect("accounts:profile")
+
+
+@login_required
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "accounts/delete.html", {"form": form}, status=422)
+        user = request.user
+        logout(request)
+        delete_account(user=user)
+        messages.success(request, "Your account and everything you wrote are deleted.")
+        return redirect("home")
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+# Mail clients send RFC 8058 one-click unsubscribes as a bare POST: the signed token is
+# the proof, and there is no session or form to carry a CSRF token.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    parsed = read_token(token)
+    user = User.objects.filter(pk=parsed[0]).first() if parsed else None
+    if user is None:
+        return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=404)
+    kind = parsed[1]
+    if request.method == "POST":
+        User.objects.filter(pk=user.pk).update(**{SETTING_OF[kind]: False})
+        return render(request, "accounts/unsubscribe.html", {"done": True, "kind": kind})
+    return render(request, "accounts/unsubscribe.html", {"kind": kind})

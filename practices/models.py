@@ -435,3 +435,25 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} entry {self.pk}"
+
+
+class ReminderSent(models.Model):
+    """A reminder email that went out: the unique key is what makes sending idempotent."""
+
+    class Kind(models.TextChoices):
+        PLAN_TOMORROW = "plan", "A planned date tomorrow"
+        WEEKLY_THANKS = "thanks", "Weekly thank-you nudge"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    # What the reminder was about: "plan:<id>:<date>" or "week:<ISO year>-W<week>".
+    key = models.CharField(max_length=64)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "key"], name="reminder_sent_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from practices import practice_views, views
+from practices import data_views, practice_views, views
 
 app_name = "practices"
 
@@ -47,4 +47,11 @@ urlpatterns += [
     ),
     path("today/", practice_views.question, name="question"),
     path("today/<str:day>/", practice_views.question, name="question_day"),
+]
+
+urlpatterns += [
+    path("journal/export.json", data_views.export_json, name="export_json"),
+    path("journal/export/<slug:kind>.csv", data_views.export_csv, name="export_csv"),
+    path("calendar/<str:token>.ics", data_views.calendar_feed, name="calendar_feed"),
+    path("plans/<int:pk>/event.ics", data_views.plan_event, name="plan_event"),
 ]

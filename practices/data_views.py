@@ -1,0 +1,63 @@
+"""The couple's data leaving Bond: exports and the calendar feed."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from accounts.couples import couple_required
+from accounts.models import Couple
+from practices import export
+from practices.calendar import FEED_STATUSES, calendar_of
+from practices.models import Plan
+
+
+def attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def export_name(extension: str, kind: str = "journal") -> str:
+    return f"bond-{kind}-{timezone.localdate().isoformat()}.{extension}"
+
+
+@couple_required
+@require_GET
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    # Also for an ended couple: the archive belongs to both former partners.
+    chunks = export.json_chunks(request.couple, request.user)
+    response = StreamingHttpResponse(chunks, content_type="application/json; charset=utf-8")
+    return attachment(response, export_name("json"))
+
+
+@couple_required
+@require_GET
+def export_csv(request: HttpRequest, kind: str) -> StreamingHttpResponse:
+    spec = export.KINDS.get(kind)
+    if spec is None:
+        raise Http404("No such kind of entry.")
+    lines = export.csv_lines(request.couple, request.user, spec)
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    return attachment(response, export_name("csv", kind))
+
+
+@require_GET
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The private feed: the token is the only key, so the URL names nobody."""
+    couple = get_object_or_404(Couple, calendar_token=token, ended_at__isnull=True)
+    plans = Plan.objects.for_couple(couple).filter(status__in=FEED_STATUSES, day__isnull=False)
+    body = calendar_of(plans.order_by("day", "id"), name="Bond: our plans")
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+@couple_required
+@require_GET
+def plan_event(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(Plan.objects.for_couple(request.couple), pk=pk, day__isnull=False)
+    response = HttpResponse(
+        calendar_of([plan], name=plan.title), content_type="text/calendar; charset=utf-8"
+    )
+    return attachment(response, f"bond-plan-{plan.pk}.ics")
