@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import ExpressionWrapper, FloatField, Subquery, Value
+from django.db.models import ExpressionWrapper, F, FloatField, Subquery, Value
 from django.utils import timezone
 
 from accounts.models import Couple, User
@@ -153,6 +153,14 @@ def update_plan(
     if not updated:
         raise StalePlan(current)
     return current
+
+
+def set_plan_status(*, plan: Plan, user: User, status: str) -> None:
+    """One field, applied to whatever version is current; the version still moves on, so
+    that an edit form opened before this change reports it instead of undoing it."""
+    Plan.objects.filter(pk=plan.pk).update(
+        status=status, updated_by=user, updated_at=timezone.now(), version=F("version") + 1
+    )
 
 
 def reflect(*, plan: Plan, author: User, enjoyed: str, rating: int) -> Reflection:

@@ -471,16 +471,7 @@ def plan_status(request: HttpRequest, pk: int) -> HttpResponse:
     form = StatusForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Unknown status: choose idea, planned, done or cancelled.")
-    # A status change is one field: it applies to whatever version is current, and bumps
-    # the version so that an edit form opened before it reports the change.
-    journal.update_plan(
-        plan=plan,
-        user=request.user,
-        version=Plan.objects.values_list("version", flat=True).get(pk=plan.pk),
-        fields={"status": form.cleaned_data["status"]},
-        when=None,
-        tz=editor_zone(request),
-    )
+    journal.set_plan_status(plan=plan, user=request.user, status=form.cleaned_data["status"])
     if request.htmx:
         plan = decorate_plan(couple_plan(request, pk), request)
         context = {"plan": plan, "status_choices": Plan.Status.choices}
