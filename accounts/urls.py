@@ -14,5 +14,5 @@ urlpatterns = [
     path("account/invite/", views.invite_create, name="invite_create"),
     path("account/invite/revoke/", views.invite_revoke, name="invite_revoke"),
     path("invite/code/", views.invite_code, name="invite_code"),
-    path("invite/<str:token>/", views.invite_accept, name="invite_accept"),
+    path("invite/<slug:token>/", views.invite_accept, name="invite_accept"),
 ]

@@ -50,7 +50,7 @@ EXPORT_KINDS = [
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your settings are saved.")
@@ -76,7 +76,7 @@ def partner(request: HttpRequest) -> HttpResponse:
     """Linking and the couple's own settings: what shows depends on the couple's state."""
     couple = request.couple
     if couple is not None and couple.is_active:
-        form = CoupleForm(request.POST or None, instance=couple)
+        form = CoupleForm(request.POST if request.method == "POST" else None, instance=couple)
         if request.method == "POST" and form.is_valid():
             form.save()
             messages.success(request, "Saved.")
@@ -135,7 +135,7 @@ def _count_wrong_guess(request: HttpRequest) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite_code(request: HttpRequest) -> HttpResponse:
-    form = InviteCodeForm(request.POST or None)
+    form = InviteCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "GET":
         return render(request, "accounts/invite_code.html", {"form": form})
     if _guesses_exhausted(request):
@@ -169,7 +169,7 @@ def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
         request.session[PENDING_INVITE_SESSION_KEY] = token
         return render(request, "accounts/invite_welcome.html", {"invite": invite})
 
-    form = InviteDecisionForm(request.POST or None)
+    form = InviteDecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "GET" or not form.is_valid():
         status = 200 if request.method == "GET" else 400
         return render(
@@ -203,7 +203,7 @@ def leave(request: HttpRequest) -> HttpResponse:
     couple = request.couple
     if not couple.is_active:
         return redirect("accounts:partner")
-    form = LeaveForm(request.POST or None)
+    form = LeaveForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "partner": request.partner}
     if request.method == "POST":
         if not form.is_valid():
@@ -234,7 +234,7 @@ def calendar_regenerate(request: HttpRequest) -> HttpResponse:
 @reauthentication_required
 @require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.POST or None)
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "accounts/delete.html", {"form": form}, status=422)

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Couple, User
+from practices.display import path_to
 from practices.models import Answer, DailyQuestion, Entry
 from practices.progress import record_practice
 from practices.questions import QUESTIONS, Question
@@ -59,6 +60,14 @@ class DayQuestion:
     mine: Answer | None
     theirs: Answer | None  # present only once both have answered
     partner_answered: bool
+
+    @property
+    def url(self) -> str:
+        return path_to("practices:question_day", self.day.isoformat())
+
+    @property
+    def weekday(self) -> str:
+        return f"{self.day:%A}"
 
     @property
     def revealed(self) -> bool:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 
 from practices.models import (
@@ -16,6 +18,8 @@ from practices.models import (
     Reaction,
     Reflection,
 )
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 RATING_CHOICES = [
     (1, "1 – It was all right"),
@@ -75,6 +79,13 @@ class PlanForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     field_order = ["title", "day", "time", "place", "status", "tech_free", "description"]
+
+    def clean_day(self) -> dt.date | None:
+        day = self.cleaned_data["day"]
+        # Far-off years overflow when a time is moved between time zones.
+        if day and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise forms.ValidationError(f"Pick a date between {FIRST_YEAR} and {LAST_YEAR}.")
+        return day
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -173,7 +173,8 @@ def question(request: HttpRequest, day: str | None = None) -> HttpResponse:
     the_day = day_or_404(request.couple, day)
     current = daily.day_question(couple=request.couple, user=request.user, day=the_day)
     form = AnswerForm(
-        request.POST or None, initial={"text": current.mine.text if current.mine else ""}
+        request.POST if request.method == "POST" else None,
+        initial={"text": current.mine.text if current.mine else ""},
     )
     status = 200
     if request.method == "POST":

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts.models import Couple, User
 from practices.content import PRACTICES, Practice
+from practices.display import path_to
 from practices.models import PracticeLog
 
 LOOK_BACK = dt.timedelta(days=28)
@@ -37,6 +38,7 @@ class PracticeProgress:
     me_this_week: bool
     partner_this_week: bool
     times_lately: int
+    url: str
 
 
 def week_start(today: dt.date) -> dt.date:
@@ -62,6 +64,7 @@ def progress(*, couple: Couple, user: User) -> tuple[list[PracticeProgress], Pra
                 me_this_week=any(day >= monday for day in mine),
                 partner_this_week=any(day >= monday for day in theirs),
                 times_lately=len(mine) + len(theirs),
+                url=path_to("practices:practice", practice.slug),
             )
         )
     # Ties go to the earlier practice: the list is in the article's order.

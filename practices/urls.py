@@ -52,6 +52,6 @@ urlpatterns += [
 urlpatterns += [
     path("journal/export.json", data_views.export_json, name="export_json"),
     path("journal/export/<slug:kind>.csv", data_views.export_csv, name="export_csv"),
-    path("calendar/<str:token>.ics", data_views.calendar_feed, name="calendar_feed"),
+    path("calendar/<slug:token>.ics", data_views.calendar_feed, name="calendar_feed"),
     path("plans/<int:pk>/event.ics", data_views.plan_event, name="plan_event"),
 ]

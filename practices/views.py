@@ -10,7 +10,7 @@ import zoneinfo
 
 from django.contrib import messages
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,6 +21,7 @@ from accounts.couples import active_couple_required, couple_required
 from accounts.views import latest_invite_of
 from practices import daily, journal
 from practices.content import PRACTICES
+from practices.display import day_label, moment_label, path_to
 from practices.forms import (
     CustomIdeaForm,
     NoteForm,
@@ -35,7 +36,7 @@ from practices.models import CustomIdea, DailyQuestion, Entry, Note, Plan, React
 from practices.practice_views import check_in_context
 from practices.progress import progress
 from practices.questions import QUESTIONS
-from practices.timeline import FILTERS, BadCursor, timeline_page
+from practices.timeline import FILTERS, BadCursor, attach_reactions, timeline_page
 
 # Our own 24×24 line icons (no emoji font or icon font is assumed on the device).
 REACTION_ICONS = {
@@ -66,11 +67,17 @@ def decorate_note(note: Note, request: HttpRequest) -> Note:
     note.is_new = note.recipient_id == request.user.pk and note.read_at is None
     note.can_edit = journal.can_edit_note(note, request.user)
     note.can_react = note.recipient_id == request.user.pk and request.couple.is_active
-    reacted = {reaction.kind for reaction in note.reactions.all()}
+    reacted = note.reacted_kinds
     note.reaction_buttons = [
         {"kind": kind, "label": label, "icon": REACTION_ICONS[kind], "on": kind in reacted}
         for kind, label in Reaction.Kind.choices
+        if note.can_react or kind in reacted
     ]
+    note.detail_url = path_to("practices:note_detail", note.pk)
+    note.react_url = path_to("practices:note_react", note.pk)
+    note.star_url = path_to("practices:note_star", note.pk)
+    note.edit_url = path_to("practices:note_edit", note.pk)
+    note.created_label = moment_label(note.created_at)
     return note
 
 
@@ -78,6 +85,12 @@ def decorate_plan(plan: Plan, request: HttpRequest) -> Plan:
     plan.creator_name = name_of(plan.created_by_id, request)
     plan.updater_name = name_of(plan.updated_by_id, request)
     plan.local_start = timezone.localtime(plan.starts_at) if plan.starts_at else None
+    plan.detail_url = path_to("practices:plan_detail", plan.pk)
+    if plan.starts_at:
+        plan.when_label = moment_label(plan.starts_at)
+    else:
+        plan.when_label = day_label(plan.day) if plan.day else "No date yet"
+    plan.created_label = day_label(timezone.localtime(plan.created_at).date())
     return plan
 
 
@@ -92,30 +105,38 @@ def decorate_entries(entries: list[Entry], request: HttpRequest) -> list[Entry]:
             reflection = entry.reflection
             reflection.author_name = name_of(reflection.author_id, request)
             reflection.visible = reflection.author_id == request.user.pk or entry.viewer_reflected
+            reflection.plan_url = path_to("practices:plan_detail", reflection.plan_id)
+            reflection.created_label = day_label(timezone.localtime(reflection.created_at).date())
         elif entry.question:
             decorate_question(entry.question, request)
         elif entry.exchange:
             exchange = entry.exchange
             exchange.listener_name = name_of(exchange.listener_id, request)
             exchange.speaker_name = name_of(exchange.speaker_id, request)
+            exchange.created_label = day_label(timezone.localtime(exchange.created_at).date())
     return entries
 
 
 def decorate_question(pinned: DailyQuestion, request: HttpRequest) -> None:
-    answers = list(pinned.answers.all())
     pinned.text = QUESTIONS[pinned.question_index].text
-    pinned.mine = next((a for a in answers if a.author_id == request.user.pk), None)
-    theirs = next((a for a in answers if a.author_id != request.user.pk), None)
+    by_author = dict(pinned.answer_rows)
+    pinned.mine = by_author.pop(request.user.pk, None)
+    theirs = next(iter(by_author.values()), None)
     pinned.partner_answered = theirs is not None
     # The partner's words are handed to the template only once both have answered.
     pinned.theirs = theirs if pinned.mine else None
+    pinned.day_url = path_to("practices:question_day", pinned.day.isoformat())
+    pinned.day_label = f"{pinned.day.day} {pinned.day:%b}"
 
 
 def redirect_back(request: HttpRequest) -> HttpResponse:
-    """Back to the page the form was on (a same-site path only), else the journal."""
+    """Back to the page the form was on (a path on this site only), else the journal."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
+    # A bare word would be taken for a URL name by redirect(): only absolute paths pass.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return HttpResponseRedirect(target)
     return redirect("practices:timeline")
 
 
@@ -140,6 +161,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             remembered.author_name = name_of(remembered.author_id, request)
         context["remembered"] = remembered
         context["marks"], context["suggestion"] = progress(couple=couple, user=request.user)
+        context["suggestion_url"] = path_to("practices:practice", context["suggestion"].slug)
         if couple.is_active:
             context["today"] = daily.day_question(
                 couple=couple, user=request.user, day=timezone.localdate()
@@ -192,7 +214,7 @@ def unread_badge(request: HttpRequest) -> HttpResponse:
 @active_couple_required
 @require_http_methods(["GET", "POST"])
 def note_create(request: HttpRequest) -> HttpResponse:
-    form = NoteForm(request.POST or None)
+    form = NoteForm(request.POST if request.method == "POST" else None)
     if request.method == "GET":
         return render(request, "practices/note_form.html", {"form": form})
     if request.partner is None:
@@ -212,6 +234,7 @@ def note_create(request: HttpRequest) -> HttpResponse:
     )
     if request.htmx:
         note.starred = False
+        note.reacted_kinds = set()
         context = {"note": decorate_note(note, request), "form": NoteForm()}
         return render(request, "practices/_note_created.html", context)
     messages.success(request, f"Your note is on its way to {request.partner.display_name}.")
@@ -219,9 +242,9 @@ def note_create(request: HttpRequest) -> HttpResponse:
 
 
 def couple_note(request: HttpRequest, pk: int) -> Note:
-    return get_object_or_404(
-        Note.objects.for_couple(request.couple).prefetch_related("reactions"), pk=pk
-    )
+    note = get_object_or_404(Note.objects.for_couple(request.couple), pk=pk)
+    attach_reactions([note])
+    return note
 
 
 @couple_required
@@ -243,7 +266,7 @@ def note_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "practices/note_locked.html", {"note": note}, status=403)
     if not journal.can_edit_note(note, request.user):
         return render(request, "practices/note_locked.html", {"note": note}, status=403)
-    form = NoteForm(request.POST or None, instance=note)
+    form = NoteForm(request.POST if request.method == "POST" else None, instance=note)
     if request.method == "POST":
         if form.is_valid():
             journal.edit_note(
@@ -280,8 +303,7 @@ def note_react(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse("Only the person a note was written to can react to it.", status=403)
     journal.toggle_reaction(note=note, user=request.user, kind=form.cleaned_data["kind"])
     if request.htmx:
-        note = couple_note(request, pk)
-        return render(request, "practices/_reactions.html", {"note": decorate_note(note, request)})
+        return note_card(request, pk)
     return redirect_back(request)
 
 
@@ -289,10 +311,18 @@ def note_react(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def note_star(request: HttpRequest, pk: int) -> HttpResponse:
     note = couple_note(request, pk)
-    note.starred = journal.toggle_star(note=note, user=request.user)
+    journal.toggle_star(note=note, user=request.user)
     if request.htmx:
-        return render(request, "practices/_star.html", {"note": note})
+        return note_card(request, pk)
     return redirect_back(request)
+
+
+def note_card(request: HttpRequest, pk: int) -> HttpResponse:
+    """The note as it is now, for htmx to swap in place of the one that was clicked."""
+    note = couple_note(request, pk)
+    note.starred = note.stars.filter(user=request.user).exists()
+    context = {"note": decorate_note(note, request), "back_to": request.htmx.current_url_abs_path}
+    return render(request, "practices/_note.html", context)
 
 
 @couple_required
@@ -302,9 +332,9 @@ def keepsakes(request: HttpRequest) -> HttpResponse:
         Note.objects.for_couple(request.couple)
         .filter(stars__isnull=False)
         .distinct()
-        .prefetch_related("reactions")
         .order_by("-created_at")[:100]
     )
+    attach_reactions(notes)
     starred_by_me = set(
         Note.objects.for_couple(request.couple)
         .filter(stars__user=request.user)
@@ -347,9 +377,18 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     )
     for plan in [*upcoming, *ideas, *past]:
         decorate_plan(plan, request)
-    return render(
-        request, "practices/plan_list.html", {"upcoming": upcoming, "ideas": ideas, "past": past}
-    )
+    sections = [
+        ("upcoming", "Coming up", upcoming),
+        ("ideas", "Ideas for later", ideas),
+        ("past", "Past plans", past),
+    ]
+    return render(request, "practices/plan_list.html", {"sections": sections})
+
+
+def library_slug(raw: str) -> str:
+    """The ideas-library slug a plan came from, if it names one (the field is hidden,
+    not trusted)."""
+    return raw if raw in IDEAS_BY_SLUG else ""
 
 
 def idea_initial(request: HttpRequest) -> dict:
@@ -363,11 +402,13 @@ def idea_initial(request: HttpRequest) -> dict:
                 "tech_free": idea.tech_free,
                 "status": Plan.Status.PLANNED,
             }
-    custom = request.GET.get("custom", "")
-    if custom.isdigit():
-        idea = CustomIdea.objects.for_couple(request.couple).filter(pk=custom).first()
-        if idea:
-            return {"title": idea.title, "description": idea.description}
+    try:
+        custom = int(request.GET.get("custom", ""))
+    except ValueError:
+        return {}
+    idea = CustomIdea.objects.for_couple(request.couple).filter(pk=custom).first()
+    if idea:
+        return {"title": idea.title, "description": idea.description}
     return {}
 
 
@@ -383,7 +424,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     plan = journal.create_plan(
         couple=request.couple,
         user=request.user,
-        fields={**plan_fields(form), "idea_slug": request.POST.get("idea_slug", "")[:80]},
+        fields={**plan_fields(form), "idea_slug": library_slug(request.POST.get("idea_slug", ""))},
         when=when_of(form),
         tz=editor_zone(request),
     )
@@ -506,7 +547,7 @@ def plan_reflect(request: HttpRequest, pk: int) -> HttpResponse:
 @couple_required
 @require_http_methods(["GET", "POST"])
 def idea_list(request: HttpRequest) -> HttpResponse:
-    form = CustomIdeaForm(request.POST or None)
+    form = CustomIdeaForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not request.couple.is_active:
             return render(request, "accounts/archive_read_only.html", status=403)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+STRONG_KEY = "k3y-Zq8vN2pLw5xR7tY0aB4cD6eF9gH1jK3mS5uV8wX0zA2bC4dE6fG"
 
 
 def load_settings(**env: str) -> subprocess.CompletedProcess[str]:
@@ -34,7 +35,7 @@ def test_refuses_to_start_with_debug_off_and_no_secret_key():
 
 
 def test_starts_with_debug_off_and_a_secret_key():
-    result = load_settings(DEBUG="false", SECRET_KEY="x" * 50, ALLOWED_HOSTS="bond.example")
+    result = load_settings(DEBUG="false", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="bond.example")
     assert result.returncode == 0, result.stderr
 
 
@@ -48,6 +49,12 @@ def test_database_url_switches_to_postgresql():
     result = load_settings(DATABASE_URL="postgres://postgres@127.0.0.1:5432/bond")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_a_weak_secret_key_is_refused_with_debug_off():
+    result = load_settings(DEBUG="false", SECRET_KEY="x" * 60, ALLOWED_HOSTS="bond.example")
+    assert result.returncode != 0
+    assert "SECRET_KEY is too weak" in result.stderr
 
 
 def test_a_debug_value_that_is_not_a_boolean_is_refused():
