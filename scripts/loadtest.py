@@ -200,7 +200,7 @@ def collectstatic(env: dict[str, str]) -> None:
 def start_gunicorn(env: dict[str, str], port: int, log_path: Path) -> subprocess.Popen[bytes]:
     with log_path.open("wb") as log:
         # The child keeps its own copy of the file descriptor.
-        return subprocess.Popen(  # noqa: S603 - our own interpreter and gunicorn
+        return subprocess.Popen(
             [
                 sys.executable,
                 "-m",

@@ -55,7 +55,7 @@ MUST_BE_REFUSED = {
     "account/invite/",
     "account/invite/revoke/",
     "invite/code/",
-    "invite/<str:token>/",
+    "invite/<slug:token>/",
     "account/partner/",
     "account/partner/leave/",
     "account/settings/",
@@ -81,7 +81,7 @@ LINKED_PAGES = {
     "practices/<slug:slug>/step/<int:number>/",
     "journal/export.json",
     "journal/export/<slug:kind>.csv",
-    "calendar/<str:token>.ics",
+    "calendar/<slug:token>.ics",
     "unsubscribe/<str:token>/",
 }
 

@@ -98,13 +98,13 @@ ADMIN = (
     "registered in it; a model registered later adds routes that fail this test until reviewed"
 )
 NOT_COUPLE_DATA: dict[str, str] = {
-    "invite/<str:token>/": "an invite belongs to one person, not to a couple; the unguessable "
+    "invite/<slug:token>/": "an invite belongs to one person, not to a couple; the unguessable "
     "token is the capability (tests/test_linking.py covers who may use it)",
     "unsubscribe/<str:token>/": "a signed token naming one user and one kind of email; "
     "it turns off that user's own reminder setting, nothing of the couple's",
     "journal/export/<slug:kind>.csv": "a kind of entry (notes, plans…), not an object: the "
     "export is of the requester's own couple; every kind is swept below for leaks",
-    "calendar/<str:token>.ics": "a bearer capability, like an invite link: whoever holds the "
+    "calendar/<slug:token>.ics": "a bearer capability, like an invite link: whoever holds the "
     "couple's unguessable calendar token reads its plans, by design and without logging in; "
     "swept below with each viewer's own token (the feed must not mix couples)",
     "practices/<slug:slug>/": "public practice content; the pages, whose last step shows the "
