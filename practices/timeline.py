@@ -39,6 +39,44 @@ def decode_cursor(raw: str) -> tuple[dt.datetime, int]:
     return moment, pk
 
 
+# Only the columns an entry shows: the joined rows are wide, and on every page each
+# selected column costs compiling, converting and building.
+SHOWN_FIELDS = (
+    "kind",
+    "occurred_at",
+    "couple_id",
+    "note__author_id",
+    "note__recipient_id",
+    "note__text",
+    "note__category",
+    "note__created_at",
+    "note__edited_at",
+    "note__read_at",
+    "plan__title",
+    "plan__day",
+    "plan__starts_at",
+    "plan__place",
+    "plan__status",
+    "plan__tech_free",
+    "plan__created_by_id",
+    "plan__updated_by_id",
+    "plan__created_at",
+    "reflection__author_id",
+    "reflection__enjoyed",
+    "reflection__rating",
+    "reflection__created_at",
+    "reflection__plan__title",
+    "question__day",
+    "question__question_index",
+    "exchange__listener_id",
+    "exchange__speaker_id",
+    "exchange__heard",
+    "exchange__reply",
+    "exchange__addition",
+    "exchange__created_at",
+)
+
+
 @dataclass
 class Page:
     entries: list[Entry]
@@ -56,6 +94,7 @@ def timeline_page(*, couple: Couple, viewer: User, kind: str | None, before: str
         )
     entries = (
         entries.select_related("note", "plan", "reflection__plan", "question", "exchange")
+        .only(*SHOWN_FIELDS)
         .annotate(
             note_starred=Exists(Star.objects.filter(note=OuterRef("note"), user=viewer)),
             viewer_reflected=Exists(
