@@ -21,9 +21,6 @@ urlpatterns = [
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/status/", views.plan_status, name="plan_status"),
     path("plans/<int:pk>/reflect/", views.plan_reflect, name="plan_reflect"),
-]
-
-urlpatterns += [
     path("practices/", practice_views.practice_list, name="practice_list"),
     path("practices/faq/", practice_views.faq, name="faq"),
     path("practices/empathy/reflect-back/", practice_views.exchange_create, name="exchange_create"),
@@ -47,9 +44,6 @@ urlpatterns += [
     ),
     path("today/", practice_views.question, name="question"),
     path("today/<str:day>/", practice_views.question, name="question_day"),
-]
-
-urlpatterns += [
     path("journal/export.json", data_views.export_json, name="export_json"),
     path("journal/export/<slug:kind>.csv", data_views.export_csv, name="export_csv"),
     path("calendar/<slug:token>.ics", data_views.calendar_feed, name="calendar_feed"),
