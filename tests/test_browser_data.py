@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import User
 from practices import journal
@@ -45,7 +46,7 @@ def test_reminder_toggles_work_with_javascript_off(browser, live_server, couple,
     page.get_by_label("Email me the day before a planned date").uncheck()
     page.get_by_label("A gentle weekly nudge").check()
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Your settings are saved.").is_visible()
+    expect(page.get_by_text("Your settings are saved.")).to_be_visible()
     alice.refresh_from_db()
     assert (alice.remind_plans, alice.remind_weekly_thanks) == (False, True)
     assert not page.get_by_label("Email me the day before a planned date").is_checked()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import assert_accessible, sign_up
 from tests.conftest import DESKTOP, PASSWORD, PHONE
@@ -30,12 +31,12 @@ def test_newcomer_signs_up_confirms_and_sees_the_dashboard(browser, live_server,
 
     sign_up(page, base, name="Nora", email="nora@example.com", password=PASSWORD)
     page.wait_for_url(base + "/")
-    assert page.get_by_role("heading", name="Hello, Nora").is_visible()
-    assert page.get_by_text("Signed in as Nora", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Hello, Nora")).to_be_visible()
+    expect(page.get_by_text("Signed in as Nora", exact=True)).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Log out").click()
-    assert page.get_by_role("link", name="Create your account").is_visible()
+    expect(page.get_by_role("link", name="Create your account")).to_be_visible()
     context.close()
 
 
@@ -48,6 +49,6 @@ def test_sign_up_form_errors_are_announced_and_accessible(browser, live_server):
     page.get_by_label("Password:", exact=True).fill("password")
     page.get_by_label("Password (again):").fill("password")
     page.get_by_role("button", name="Sign Up").click()
-    assert page.get_by_text("This password is too common.").is_visible()
+    expect(page.get_by_text("This password is too common.")).to_be_visible()
     assert_accessible(page)
     context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import assert_accessible
 from tests.conftest import DESKTOP, PASSWORD, PHONE
@@ -48,13 +49,13 @@ def test_notes_reactions_and_a_plan_between_two_partners(browser, live_server, c
     assert b.evaluate("window.stillTheSamePage") is True
 
     b.get_by_role("link", name="Journal").click()
-    assert b.get_by_text("Thank you for walking the dog in the rain.").is_visible()
+    expect(b.get_by_text("Thank you for walking the dog in the rain.")).to_be_visible()
     assert_accessible(b)
     b.evaluate("window.stillTheSamePage = true")
     b.get_by_role("button", name="Heart").click()
     b.locator('#entries button.reaction.is-on[title="Heart"]').wait_for()
     assert b.evaluate("window.stillTheSamePage") is True
-    assert b.get_by_role("button", name="Heart").get_attribute("aria-pressed") == "true"
+    expect(b.get_by_role("button", name="Heart")).to_have_attribute("aria-pressed", "true")
 
     a.reload()
     assert a.get_by_text("Bob reacted: Heart").count() == 1
@@ -66,7 +67,7 @@ def test_notes_reactions_and_a_plan_between_two_partners(browser, live_server, c
     b.get_by_label("Date").fill("2031-05-01")
     b.get_by_label("Time (optional)").fill("05:45")
     b.get_by_role("button", name="Save the plan").click()
-    assert b.get_by_role("heading", name="Catch a sunrise together").is_visible()
+    expect(b.get_by_role("heading", name="Catch a sunrise together")).to_be_visible()
     assert_accessible(b)
     b.get_by_role("button", name="Mark done").click()
     b.locator("#plan-status").get_by_text("Done").wait_for()
@@ -78,8 +79,8 @@ def test_notes_reactions_and_a_plan_between_two_partners(browser, live_server, c
     assert_accessible(a)
     a.get_by_label("Where (optional)").fill("The hill behind the station")
     a.get_by_role("button", name="Save").click()
-    assert a.get_by_text("The hill behind the station").is_visible()
-    assert a.get_by_text("You changed it last").is_visible()
+    expect(a.get_by_text("The hill behind the station")).to_be_visible()
+    expect(a.get_by_text("You changed it last")).to_be_visible()
     a.context.close()
     b.context.close()
 
@@ -96,20 +97,21 @@ def test_the_note_flow_with_javascript_off(browser, live_server, couple):
     a.goto(base + "/journal/")
     a.get_by_label("Your note").fill("")
     a.get_by_role("button", name="Send to Bob").click()
-    assert a.get_by_text("This field is required.").is_visible()
+    expect(a.get_by_text("This field is required.")).to_be_visible()
     a.get_by_label("Your note").fill("You are so patient with me.")
     a.get_by_label("Who you are").check()
     a.get_by_role("button", name="Send to Bob").click()
-    assert a.get_by_text("Your note is on its way to Bob.").is_visible()
+    expect(a.get_by_text("Your note is on its way to Bob.")).to_be_visible()
 
     b.reload()
     assert b.locator("#unread-badge .badge").inner_text().startswith("1")
     b.get_by_role("link", name="Journal").click()
     b.get_by_role("button", name="Hug").click()
-    assert b.get_by_role("button", name="Hug").get_attribute("aria-pressed") == "true"
+    expect(b.get_by_role("button", name="Hug")).to_have_attribute("aria-pressed", "true")
     b.get_by_role("button", name="☆ Keep").click()
+    expect(b.get_by_role("button", name="★ Kept")).to_be_visible()
     b.goto(base + "/journal/keepsakes/")
-    assert b.get_by_text("You are so patient with me.").is_visible()
+    expect(b.get_by_text("You are so patient with me.")).to_be_visible()
 
     a.goto(base + "/journal/")
     assert a.get_by_text("Bob reacted: Hug").count() == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import assert_accessible, sign_up
 from tests.conftest import DESKTOP, PASSWORD, PHONE
@@ -30,29 +31,29 @@ def test_a_invites_b_signs_up_through_the_link_and_both_are_linked(
 
     log_in(a, base, "alice@example.com")
     a.get_by_role("button", name="Invite your partner").click()
-    assert a.get_by_role("heading", name="Your invite is waiting for your partner").is_visible()
-    assert a.get_by_role("button", name="Copy code").is_visible()  # JavaScript is on for A
+    expect(a.get_by_role("heading", name="Your invite is waiting for your partner")).to_be_visible()
+    expect(a.get_by_role("button", name="Copy code")).to_be_visible()  # JavaScript is on for A
     assert_accessible(a)
     invite_link = a.get_by_label("Link").input_value()
     code = a.get_by_label("Code").input_value()
     assert len(code) == 9  # ABCD-EFGH
 
     b.goto(invite_link)
-    assert b.get_by_role("heading", name="Alice invited you to Bond").is_visible()
+    expect(b.get_by_role("heading", name="Alice invited you to Bond")).to_be_visible()
     if b_has_javascript:
         assert_accessible(b)
     b.get_by_role("link", name="Create your account").click()
     sign_up(b, base, name="Bob", email="bob@example.com", password=PASSWORD)
 
-    assert b.get_by_role("heading", name="Alice invited you to Bond").is_visible()
+    expect(b.get_by_role("heading", name="Alice invited you to Bond")).to_be_visible()
     if b_has_javascript:
         assert_accessible(b)
     b.get_by_role("button", name="Accept and link with Alice").click()
     b.wait_for_url(base + "/")
-    assert b.get_by_text("You and Alice, together since").is_visible()
+    expect(b.get_by_text("You and Alice, together since")).to_be_visible()
 
     a.reload()
-    assert a.get_by_text("You and Bob, together since").is_visible()
+    expect(a.get_by_text("You and Bob, together since")).to_be_visible()
     assert_accessible(a)
     a_context.close()
     b_context.close()
@@ -75,19 +76,19 @@ def test_b_enters_the_code_and_later_a_ends_the_link(browser, live_server, alice
     b.get_by_label("Your partner's code:").fill(code.lower())
     b.get_by_role("button", name="Continue").click()
     b.get_by_role("button", name="Accept and link with Alice").click()
-    assert b.get_by_text("You and Alice, together since").is_visible()
+    expect(b.get_by_text("You and Alice, together since")).to_be_visible()
 
     a.goto(base + "/account/partner/")
     assert_accessible(a)
     a.get_by_role("link", name="End the link…").click()
-    assert a.get_by_role("heading", name="End the link with Bob?").is_visible()
+    expect(a.get_by_role("heading", name="End the link with Bob?")).to_be_visible()
     assert_accessible(a)
     a.get_by_label("I understand").check()
     a.get_by_role("button", name="End the link").click()
-    assert a.get_by_text("Your link with Bob ended on").is_visible()
+    expect(a.get_by_text("Your link with Bob ended on")).to_be_visible()
 
     b.reload()
-    assert b.get_by_text("Your link with Alice ended on").is_visible()
+    expect(b.get_by_text("Your link with Alice ended on")).to_be_visible()
     assert_accessible(b)
     a_context.close()
     b_context.close()

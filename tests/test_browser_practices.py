@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from practices.content import PRACTICES
 from tests.browser import assert_accessible
@@ -22,18 +23,18 @@ def test_both_answer_todays_question_and_see_each_other_only_then(browser, live_
     assert_accessible(a)
     a.get_by_label("Your answer").fill("The walk by the canal on Sunday.")
     a.get_by_role("button", name="Save my answer").click()
-    assert a.get_by_text("Waiting for Bob").is_visible()
+    expect(a.get_by_text("Waiting for Bob")).to_be_visible()
 
     b.goto(base + "/today/")
-    assert b.get_by_text("Alice answered — answer to see theirs").is_visible()
+    expect(b.get_by_text("Alice answered — answer to see theirs")).to_be_visible()
     assert b.get_by_text("The walk by the canal on Sunday.").count() == 0
     b.get_by_label("Your answer").fill("Cooking dinner together last night.")
     b.get_by_role("button", name="Save my answer").click()
-    assert b.get_by_text("The walk by the canal on Sunday.").is_visible()
+    expect(b.get_by_text("The walk by the canal on Sunday.")).to_be_visible()
     assert_accessible(b)
 
     a.reload()
-    assert a.get_by_text("Cooking dinner together last night.").is_visible()
+    expect(a.get_by_text("Cooking dinner together last night.")).to_be_visible()
     a.context.close()
     b.context.close()
 
@@ -45,11 +46,11 @@ def test_walking_a_practice_with_javascript_on_swaps_steps_in_place(browser, liv
     page.evaluate("window.stillTheSamePage = true")
     page.get_by_role("link", name="Next").click()
     page.wait_for_url(base + "/practices/empathy/step/2/")
-    assert page.get_by_role("heading", name=PRACTICES[1].steps[1].title).is_visible()
+    expect(page.get_by_role("heading", name=PRACTICES[1].steps[1].title)).to_be_visible()
     assert page.evaluate("window.stillTheSamePage") is True
     page.go_back()
     page.wait_for_url(base + "/practices/empathy/")
-    assert page.get_by_role("heading", name=PRACTICES[1].steps[0].title).is_visible()
+    expect(page.get_by_role("heading", name=PRACTICES[1].steps[0].title)).to_be_visible()
     page.context.close()
 
 
@@ -63,14 +64,14 @@ def test_walking_a_practice_without_javascript_and_every_page_is_accessible(
     practice = PRACTICES[3]  # appreciation: its action writes a note
     page.goto(base + f"/practices/{practice.slug}/")
     for step in practice.steps:
-        assert page.get_by_role("heading", name=step.title).is_visible()
+        expect(page.get_by_role("heading", name=step.title)).to_be_visible()
         page.get_by_role("link", name="Next").or_(
             page.get_by_role("link", name=practice.action_title)
         ).click()
-    assert page.get_by_role("heading", name=practice.action_title).is_visible()
+    expect(page.get_by_role("heading", name=practice.action_title)).to_be_visible()
     page.get_by_label("Your note").fill("Thank you for listening so well last night.")
     page.get_by_role("button", name="Send to Alice").click()
-    assert page.get_by_text("Your note is on its way to Alice.").is_visible()
+    expect(page.get_by_text("Your note is on its way to Alice.")).to_be_visible()
     page.context.close()
 
     checker = logged_in_page(browser, base, "alice@example.com", viewport=PHONE)
