@@ -21,7 +21,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.db.models import Subquery
+from django.db.models import F, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -49,6 +49,20 @@ def couple_and_partner(user: User) -> tuple[Couple | None, User | None]:
         return None, None
     partner = next((m.user for m in memberships if m.user_id != user.pk), None)
     return memberships[0].couple, partner
+
+
+def touch(couple: Couple) -> None:
+    """Record that what the couple's pages show has changed: fragments cached under the old
+    revision are no longer used (see practices.fragments).
+
+    Call it first inside the transaction of the change. On PostgreSQL the row lock it takes
+    then orders writers of one couple: the couple row before the rows they change.
+    """
+    Couple.objects.filter(pk=couple.pk).update(revision=F("revision") + 1)
+    # What this request renders afterwards must not come from the old revision's fragments.
+    # If another change landed since the couple was read, the stored revision is higher
+    # still, and whatever this request caches under the lower number is only newer than it.
+    couple.revision += 1
 
 
 def couple_of(user: User) -> Couple | None:

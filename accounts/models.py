@@ -109,6 +109,9 @@ class Couple(models.Model):
     )
     # The private calendar feed's address; replacing it invalidates old subscriptions.
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    # Bumped by every change to what the couple's pages show (accounts.couples.touch), in the
+    # same transaction: rendered fragments are cached under it (practices.fragments).
+    revision = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -78,7 +79,7 @@ def partner(request: HttpRequest) -> HttpResponse:
     if couple is not None and couple.is_active:
         form = CoupleForm(request.POST if request.method == "POST" else None, instance=couple)
         if request.method == "POST" and form.is_valid():
-            form.save()
+            linking.update_details(couple=couple, **form.cleaned_data)
             messages.success(request, "Saved.")
             return redirect("accounts:partner")
         context = {"couple_form": form, "partner": request.partner}
@@ -225,7 +226,9 @@ def calendar_regenerate(request: HttpRequest) -> HttpResponse:
     if couple is None or not couple.is_active:
         messages.error(request, "A calendar feed belongs to a linked couple.")
         return redirect("accounts:profile")
-    Couple.objects.filter(pk=couple.pk).update(calendar_token=new_calendar_token())
+    Couple.objects.filter(pk=couple.pk).update(
+        calendar_token=new_calendar_token(), revision=F("revision") + 1
+    )
     messages.success(request, "Your calendar has a new address. The old one no longer works.")
     return redirect("accounts:profile")
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from practices.models import Note
+from practices import fragments
 
 
 def unread_notes(request: HttpRequest) -> dict:
@@ -14,7 +14,7 @@ def unread_notes(request: HttpRequest) -> dict:
 
     def unread_count() -> int:
         if not counted:
-            counted.append(Note.objects.filter(recipient=user, read_at=None).count())
+            counted.append(fragments.unread_count(request))
         return counted[0]
 
     return {"unread_count": unread_count}

@@ -18,6 +18,7 @@ from functools import lru_cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.couples import touch
 from accounts.models import Couple, User
 from practices.display import path_to
 from practices.models import Answer, DailyQuestion, Entry
@@ -116,6 +117,7 @@ class AnswerLocked(Exception):
 def save_answer(*, couple: Couple, user: User, day: dt.date, text: str) -> Answer:
     """Create or edit this user's answer for the day's question."""
     with transaction.atomic():
+        touch(couple)
         pinned, created = DailyQuestion.objects.get_or_create(
             couple=couple, day=day, defaults={"question_index": question_index_for(couple, day)}
         )
@@ -142,5 +144,5 @@ def save_answer(*, couple: Couple, user: User, day: dt.date, text: str) -> Answe
                 raise AnswerLocked from None
             # The timeline shows the question when its newest answer arrived.
             Entry.objects.filter(question=pinned).update(occurred_at=mine.created_at)
-    record_practice(couple=couple, user=user, practice="communication")
+        record_practice(couple=couple, user=user, practice="communication")
     return mine

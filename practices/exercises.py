@@ -1,10 +1,13 @@
-"""The actions of practices 2, 5 and 6: reflect-back, affection ticks and check-ins."""
+"""The actions of practices 2, 5 and 6: reflect-back, affection ticks and check-ins.
+
+Each is one transaction that first touches the couple, as in practices.journal."""
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.couples import touch
 from accounts.models import Couple, User
 from practices.models import AffectionDay, CheckIn, Entry, Exchange
 from practices.progress import record_practice
@@ -14,6 +17,7 @@ AFFECTION_KINDS = ("hug", "kiss", "held_hands", "cuddle")
 
 def reflect_back(*, couple: Couple, listener: User, speaker: User, heard: str) -> Exchange:
     with transaction.atomic():
+        touch(couple)
         exchange = Exchange.objects.create(
             couple=couple, listener=listener, speaker=speaker, heard=heard
         )
@@ -23,44 +27,52 @@ def reflect_back(*, couple: Couple, listener: User, speaker: User, heard: str) -
             exchange=exchange,
             occurred_at=exchange.created_at,
         )
-    record_practice(couple=couple, user=listener, practice="empathy")
+        record_practice(couple=couple, user=listener, practice="empathy")
     return exchange
 
 
 def answer_exchange(*, exchange: Exchange, user: User, reply: str, addition: str) -> bool:
     """The speaker confirms or adds what was missed; False if it was answered already."""
-    answered = Exchange.objects.filter(pk=exchange.pk, speaker=user, reply="").update(
-        reply=reply, addition=addition, replied_at=timezone.now()
-    )
-    if answered:
-        record_practice(couple=exchange.couple, user=user, practice="empathy")
+    with transaction.atomic():
+        touch(exchange.couple)
+        answered = Exchange.objects.filter(pk=exchange.pk, speaker=user, reply="").update(
+            reply=reply, addition=addition, replied_at=timezone.now()
+        )
+        if answered:
+            record_practice(couple=exchange.couple, user=user, practice="empathy")
     return bool(answered)
 
 
 def tick_affection(*, couple: Couple, user: User, kinds: set[str]) -> AffectionDay:
     values = {kind: kind in kinds for kind in AFFECTION_KINDS}
-    tick, _ = AffectionDay.objects.update_or_create(
-        couple=couple,
-        user=user,
-        day=timezone.localdate(),
-        defaults={**values, "updated_at": timezone.now()},
-    )
-    if kinds:
-        record_practice(couple=couple, user=user, practice="affection")
+    with transaction.atomic():
+        touch(couple)
+        tick, _ = AffectionDay.objects.update_or_create(
+            couple=couple,
+            user=user,
+            day=timezone.localdate(),
+            defaults={**values, "updated_at": timezone.now()},
+        )
+        if kinds:
+            record_practice(couple=couple, user=user, practice="affection")
     return tick
 
 
 def check_in(*, couple: Couple, user: User, mood: int, need: str) -> CheckIn:
-    check, _ = CheckIn.objects.update_or_create(
-        couple=couple,
-        author=user,
-        day=timezone.localdate(),
-        defaults={"mood": mood, "need": need},
-    )
-    record_practice(couple=couple, user=user, practice="well-being")
+    with transaction.atomic():
+        touch(couple)
+        check, _ = CheckIn.objects.update_or_create(
+            couple=couple,
+            author=user,
+            day=timezone.localdate(),
+            defaults={"mood": mood, "need": need},
+        )
+        record_practice(couple=couple, user=user, practice="well-being")
     return check
 
 
 def reply_to_check_in(*, check: CheckIn, user: User, reply: str) -> None:
-    CheckIn.objects.filter(pk=check.pk).update(reply=reply, replied_at=timezone.now())
-    record_practice(couple=check.couple, user=user, practice="well-being")
+    with transaction.atomic():
+        touch(check.couple)
+        CheckIn.objects.filter(pk=check.pk).update(reply=reply, replied_at=timezone.now())
+        record_practice(couple=check.couple, user=user, practice="well-being")

@@ -1,5 +1,6 @@
 """Writing to the journal. Each function is one transaction that keeps the timeline
-(Entry) in step with what it shows; views call these, never the models directly."""
+(Entry) in step with what it shows, and that first touches the couple (its revision keys
+the cached fragments); views call these, never the models directly."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import ExpressionWrapper, F, FloatField, Subquery, Value
 from django.utils import timezone
 
+from accounts.couples import touch
 from accounts.models import Couple, User
 from practices.ideas import IDEAS_BY_SLUG
-from practices.models import Entry, Note, Plan, Reaction, Reflection, Star
+from practices.models import CustomIdea, Entry, Note, Plan, Reaction, Reflection, Star
 from practices.progress import record_practice
 
 NOTE_EDIT_WINDOW = timedelta(minutes=15)
@@ -32,13 +34,14 @@ class StalePlan(Exception):
 
 def write_note(*, couple: Couple, author: User, recipient: User, text: str, category: str) -> Note:
     with transaction.atomic():
+        touch(couple)
         note = Note.objects.create(
             couple=couple, author=author, recipient=recipient, text=text, category=category
         )
         Entry.objects.create(
             couple=couple, kind=Entry.Kind.NOTE, note=note, occurred_at=note.created_at
         )
-    record_practice(couple=couple, user=author, practice="appreciation")
+        record_practice(couple=couple, user=author, practice="appreciation")
     return note
 
 
@@ -50,38 +53,52 @@ def edit_note(*, note: Note, text: str, category: str) -> None:
     note.text = text
     note.category = category
     note.edited_at = timezone.now()
-    note.save(update_fields=["text", "category", "edited_at"])
+    with transaction.atomic():
+        touch(note.couple)
+        note.save(update_fields=["text", "category", "edited_at"])
+
+
+def delete_note(note: Note) -> None:
+    with transaction.atomic():
+        touch(note.couple)
+        note.delete()
 
 
 def mark_notes_read(*, recipient: User, couple: Couple, note_ids: list[int] | None = None) -> int:
     unread = Note.objects.for_couple(couple).filter(recipient=recipient, read_at=None)
     if note_ids is not None:
         unread = unread.filter(pk__in=note_ids)
-    return unread.update(read_at=timezone.now())
+    with transaction.atomic():
+        touch(couple)
+        return unread.update(read_at=timezone.now())
 
 
 def toggle_reaction(*, note: Note, user: User, kind: str) -> bool:
     """Add the reaction, or take it back if it was there. True when it is on now."""
-    deleted, _ = Reaction.objects.filter(note=note, user=user, kind=kind).delete()
-    if deleted:
-        return False
-    try:
-        with transaction.atomic():
-            Reaction.objects.create(note=note, user=user, kind=kind)
-    except IntegrityError:
-        pass  # a double click created it a moment ago: it is on either way
+    with transaction.atomic():
+        touch(note.couple)
+        deleted, _ = Reaction.objects.filter(note=note, user=user, kind=kind).delete()
+        if deleted:
+            return False
+        try:
+            with transaction.atomic():
+                Reaction.objects.create(note=note, user=user, kind=kind)
+        except IntegrityError:
+            pass  # a double click created it a moment ago: it is on either way
     return True
 
 
 def toggle_star(*, note: Note, user: User) -> bool:
-    deleted, _ = Star.objects.filter(note=note, user=user).delete()
-    if deleted:
-        return False
-    try:
-        with transaction.atomic():
-            Star.objects.create(note=note, user=user)
-    except IntegrityError:
-        pass
+    with transaction.atomic():
+        touch(note.couple)
+        deleted, _ = Star.objects.filter(note=note, user=user).delete()
+        if deleted:
+            return False
+        try:
+            with transaction.atomic():
+                Star.objects.create(note=note, user=user)
+        except IntegrityError:
+            pass
     return True
 
 
@@ -117,6 +134,7 @@ def plan_times(when: When, tz: dt.tzinfo) -> tuple[dt.date | None, dt.datetime |
 def create_plan(*, couple: Couple, user: User, fields: dict, when: When, tz: dt.tzinfo) -> Plan:
     day, starts_at = plan_times(when, tz)
     with transaction.atomic():
+        touch(couple)
         plan = Plan.objects.create(
             couple=couple,
             created_by=user,
@@ -128,7 +146,7 @@ def create_plan(*, couple: Couple, user: User, fields: dict, when: When, tz: dt.
         Entry.objects.create(
             couple=couple, kind=Entry.Kind.PLAN, plan=plan, occurred_at=plan.created_at
         )
-    record_practice(couple=couple, user=user, practice=practice_of_plan(plan))
+        record_practice(couple=couple, user=user, practice=practice_of_plan(plan))
     return plan
 
 
@@ -146,25 +164,29 @@ def update_plan(
     if when is not None:
         changes["day"], changes["starts_at"] = plan_times(when, tz)
     with transaction.atomic():
+        touch(plan.couple)
         updated = Plan.objects.filter(pk=plan.pk, version=version).update(
             **changes, updated_by=user, updated_at=timezone.now(), version=version + 1
         )
         current = Plan.objects.select_related("updated_by").get(pk=plan.pk)
-    if not updated:
-        raise StalePlan(current)
+        if not updated:
+            raise StalePlan(current)  # and nothing changed: the touch is rolled back
     return current
 
 
 def set_plan_status(*, plan: Plan, user: User, status: str) -> None:
     """One field, applied to whatever version is current; the version still moves on, so
     that an edit form opened before this change reports it instead of undoing it."""
-    Plan.objects.filter(pk=plan.pk).update(
-        status=status, updated_by=user, updated_at=timezone.now(), version=F("version") + 1
-    )
+    with transaction.atomic():
+        touch(plan.couple)
+        Plan.objects.filter(pk=plan.pk).update(
+            status=status, updated_by=user, updated_at=timezone.now(), version=F("version") + 1
+        )
 
 
 def reflect(*, plan: Plan, author: User, enjoyed: str, rating: int) -> Reflection:
     with transaction.atomic():
+        touch(plan.couple)
         reflection = Reflection.objects.create(
             couple=plan.couple, plan=plan, author=author, enjoyed=enjoyed, rating=rating
         )
@@ -174,5 +196,13 @@ def reflect(*, plan: Plan, author: User, enjoyed: str, rating: int) -> Reflectio
             reflection=reflection,
             occurred_at=reflection.created_at,
         )
-    record_practice(couple=plan.couple, user=author, practice="quality-time")
+        record_practice(couple=plan.couple, user=author, practice="quality-time")
     return reflection
+
+
+def add_custom_idea(*, couple: Couple, user: User, idea: CustomIdea) -> None:
+    with transaction.atomic():
+        touch(couple)
+        idea.couple = couple
+        idea.created_by = user
+        idea.save()

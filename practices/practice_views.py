@@ -8,10 +8,12 @@ The last step is the practice's action, which writes into the couple's journal.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -31,6 +33,7 @@ from practices.forms import (
     ExchangeReplyForm,
     NoteForm,
 )
+from practices.fragments import Fragment, render_cached
 from practices.ideas import CATEGORIES, IDEAS
 from practices.models import AffectionDay, CheckIn, Exchange
 from practices.progress import progress
@@ -171,34 +174,45 @@ def day_or_404(couple: Couple, raw: str | None) -> dt.date:
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, day: str | None = None) -> HttpResponse:
     the_day = day_or_404(request.couple, day)
+    page = {"day": the_day, "is_today": the_day == timezone.localdate()}
+    if request.method == "GET":
+        build = partial(question_fragment, request, the_day)
+        page["content"] = render_cached(request, "question", build, the_day)
+        return render(request, "practices/question.html", page)
+    if not request.couple.is_active:
+        return render(request, "accounts/archive_read_only.html", status=403)
     current = daily.day_question(couple=request.couple, user=request.user, day=the_day)
-    form = AnswerForm(
-        request.POST if request.method == "POST" else None,
-        initial={"text": current.mine.text if current.mine else ""},
-    )
-    status = 200
-    if request.method == "POST":
-        if not request.couple.is_active:
-            return render(request, "accounts/archive_read_only.html", status=403)
-        if current.mine and not current.can_edit:
+    form = AnswerForm(request.POST)
+    if current.mine and not current.can_edit:
+        form.add_error(None, "Your answer is fixed now that you have both answered.")
+        status = 409
+    elif form.is_valid():
+        try:
+            text = form.cleaned_data["text"]
+            daily.save_answer(couple=request.couple, user=request.user, day=the_day, text=text)
+        except AnswerLocked:
             form.add_error(None, "Your answer is fixed now that you have both answered.")
             status = 409
-        elif form.is_valid():
-            try:
-                daily.save_answer(
-                    couple=request.couple,
-                    user=request.user,
-                    day=the_day,
-                    text=form.cleaned_data["text"],
-                )
-            except AnswerLocked:
-                form.add_error(None, "Your answer is fixed now that you have both answered.")
-                status = 409
-            else:
-                messages.success(request, "Your answer is saved.")
-                return redirect(request.path)
         else:
-            status = 422
+            messages.success(request, "Your answer is saved.")
+            return redirect(request.path)
+    else:
+        status = 422
+    fragment = question_fragment(request, the_day, current=current, form=form)
+    page["content"] = render_to_string(fragment.template, fragment.context, request=request)
+    return render(request, "practices/question.html", page, status=status)
+
+
+def question_fragment(
+    request: HttpRequest,
+    the_day: dt.date,
+    current: daily.DayQuestion | None = None,
+    form: AnswerForm | None = None,
+) -> Fragment:
+    if current is None:
+        current = daily.day_question(couple=request.couple, user=request.user, day=the_day)
+    if form is None:
+        form = AnswerForm(initial={"text": current.mine.text if current.mine else ""})
     today = timezone.localdate()
     earlier = []
     if the_day == today:
@@ -208,7 +222,7 @@ def question(request: HttpRequest, day: str | None = None) -> HttpResponse:
             days=daily.answerable_days(request.couple, today)[1:],
         )
     context = {"current": current, "form": form, "earlier": earlier, "is_today": the_day == today}
-    return render(request, "practices/question.html", context, status=status)
+    return Fragment("practices/_question.html", context)
 
 
 # Practice actions ----------------------------------------------------------------

@@ -6,12 +6,14 @@ serves HTMX returns a partial for `request.htmx` and the whole page otherwise.
 
 from __future__ import annotations
 
+import math
 import zoneinfo
 
 from django.contrib import messages
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -30,6 +32,7 @@ from practices.forms import (
     ReflectionForm,
     StatusForm,
 )
+from practices.fragments import FRAGMENT_SECONDS, Fragment, render_cached, unread_count
 from practices.ideas import CATEGORIES, IDEAS, IDEAS_BY_SLUG
 from practices.journal import StalePlan, When
 from practices.models import CustomIdea, DailyQuestion, Entry, Note, Plan, Reaction
@@ -145,6 +148,19 @@ def redirect_back(request: HttpRequest) -> HttpResponse:
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The signed-in home page (bond.views.home sends signed-in people here)."""
+    if request.couple is not None and request.couple.is_active:
+        content = render_cached(
+            request, "dashboard", lambda: Fragment(DASHBOARD, dashboard_context(request))
+        )
+    else:  # the invite's state shows too, and it is not the couple's data
+        content = render_to_string(DASHBOARD, dashboard_context(request), request=request)
+    return render(request, "bond/dashboard.html", {"content": content})
+
+
+DASHBOARD = "bond/_dashboard.html"
+
+
+def dashboard_context(request: HttpRequest) -> dict:
     couple = request.couple
     context: dict = {"practices": PRACTICES, "couple": couple}
     if couple is None or not couple.is_active:
@@ -167,10 +183,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 couple=couple, user=request.user, day=timezone.localdate()
             )
             context.update(check_in_context(request))
-    return render(request, "bond/dashboard.html", context)
+    return context
 
 
 # The timeline ------------------------------------------------------------
+
+
+def seconds_until_edits_close(entries: list[Entry]) -> int:
+    """How long a rendered page of entries stays true: until its first Edit link lapses."""
+    closing = [
+        entry.note.created_at + journal.NOTE_EDIT_WINDOW
+        for entry in entries
+        if entry.note_id and entry.note.can_edit
+    ]
+    if not closing:
+        return FRAGMENT_SECONDS
+    return max(1, math.ceil((min(closing) - timezone.now()).total_seconds()))
 
 
 @couple_required
@@ -179,24 +207,36 @@ def timeline(request: HttpRequest) -> HttpResponse:
     show = request.GET.get("show", "all")
     if show not in FILTERS:
         return HttpResponseBadRequest("Unknown filter: choose all, notes or plans.")
-    try:
+    before = request.GET.get("before")
+    more = bool(request.htmx and before)
+    template = "practices/_entries_page.html" if more else "practices/_timeline_entries.html"
+
+    def build() -> Fragment:
         page = timeline_page(
-            couple=request.couple,
-            viewer=request.user,
-            kind=FILTERS[show],
-            before=request.GET.get("before"),
+            couple=request.couple, viewer=request.user, kind=FILTERS[show], before=before
         )
+        decorate_entries(page.entries, request)
+        context = {"page": page, "show": show}
+        return Fragment(template, context, seconds_until_edits_close(page.entries))
+
+    try:
+        if more or not unread_count(request):
+            entries = render_cached(request, "timeline", build, show, before, more)
+        else:
+            # Opening the journal reads the notes on this page; they show as new this once.
+            fragment = build()
+            page = fragment.context["page"]
+            new_ids = [e.note_id for e in page.entries if e.note_id and e.note.is_new]
+            if new_ids:
+                journal.mark_notes_read(
+                    recipient=request.user, couple=request.couple, note_ids=new_ids
+                )
+            entries = render_to_string(fragment.template, fragment.context, request=request)
     except BadCursor:
         return HttpResponseBadRequest("That page link is broken. Start again from the journal.")
-    decorate_entries(page.entries, request)
-    context = {"page": page, "show": show}
-    if request.htmx and request.GET.get("before"):
-        return render(request, "practices/_entries_page.html", context)
-    # Opening the journal reads the notes on this page; they still show as new this once.
-    new_ids = [e.note_id for e in page.entries if e.note_id and e.note.is_new]
-    if new_ids:
-        journal.mark_notes_read(recipient=request.user, couple=request.couple, note_ids=new_ids)
-    context["note_form"] = NoteForm()
+    if more:
+        return HttpResponse(entries)
+    context = {"entries": entries, "show": show, "note_form": NoteForm()}
     return render(request, "practices/timeline.html", context)
 
 
@@ -286,7 +326,7 @@ def note_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if note.author_id != request.user.pk:
         return render(request, "practices/note_locked.html", {"note": note}, status=403)
     if request.method == "POST":
-        note.delete()
+        journal.delete_note(note)
         messages.success(request, "Your note is deleted.")
         return redirect("practices:timeline")
     return render(request, "practices/note_delete.html", {"note": decorate_note(note, request)})
@@ -364,25 +404,28 @@ def when_of(form: PlanForm) -> When:
 @couple_required
 @require_GET
 def plan_list(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    plans = Plan.objects.for_couple(request.couple)
-    upcoming = list(
-        plans.filter(status=Plan.Status.PLANNED, day__gte=today).order_by("day", "starts_at")[:50]
-    )
-    ideas = list(plans.filter(status=Plan.Status.IDEA).order_by("day", "-created_at")[:50])
-    past = list(
-        plans.exclude(status=Plan.Status.IDEA)
-        .exclude(status=Plan.Status.PLANNED, day__gte=today)
-        .order_by("-day", "-created_at")[:30]
-    )
-    for plan in [*upcoming, *ideas, *past]:
-        decorate_plan(plan, request)
-    sections = [
-        ("upcoming", "Coming up", upcoming),
-        ("ideas", "Ideas for later", ideas),
-        ("past", "Past plans", past),
-    ]
-    return render(request, "practices/plan_list.html", {"sections": sections})
+    def build() -> Fragment:
+        today = timezone.localdate()
+        plans = Plan.objects.for_couple(request.couple)
+        planned = plans.filter(status=Plan.Status.PLANNED, day__gte=today)
+        upcoming = list(planned.order_by("day", "starts_at")[:50])
+        ideas = list(plans.filter(status=Plan.Status.IDEA).order_by("day", "-created_at")[:50])
+        past = list(
+            plans.exclude(status=Plan.Status.IDEA)
+            .exclude(status=Plan.Status.PLANNED, day__gte=today)
+            .order_by("-day", "-created_at")[:30]
+        )
+        for plan in [*upcoming, *ideas, *past]:
+            decorate_plan(plan, request)
+        sections = [
+            ("upcoming", "Coming up", upcoming),
+            ("ideas", "Ideas for later", ideas),
+            ("past", "Past plans", past),
+        ]
+        return Fragment("practices/_plan_list.html", {"sections": sections})
+
+    content = render_cached(request, "plans", build)
+    return render(request, "practices/plan_list.html", {"content": content})
 
 
 def library_slug(raw: str) -> str:
@@ -552,10 +595,9 @@ def idea_list(request: HttpRequest) -> HttpResponse:
         if not request.couple.is_active:
             return render(request, "accounts/archive_read_only.html", status=403)
         if form.is_valid():
-            idea = form.save(commit=False)
-            idea.couple = request.couple
-            idea.created_by = request.user
-            idea.save()
+            journal.add_custom_idea(
+                couple=request.couple, user=request.user, idea=form.save(commit=False)
+            )
             messages.success(request, "Your idea is in your library.")
             return redirect("practices:idea_list")
     grouped = [

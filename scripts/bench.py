@@ -10,6 +10,9 @@ that every page answers 200 to a signed-in partner, drives each page with wrk
 to /healthz; then the timeline's heavy/light ratio, what a first visit to the
 dashboard transfers, and the workers' peak memory. It is not a test: nothing here
 fails on a number.
+
+With REDIS_URL set, the server uses it as production does (sessions and rate limits);
+without it, sessions are read from the database on every request.
 """
 
 from __future__ import annotations
@@ -118,9 +121,9 @@ def bench_database(name: str, database_url: str, couples: int, seconds: int) -> 
         "CONN_MAX_AGE": "600",
         "LOG_LEVEL": "WARNING",
     }
-    print(
-        f"\n## {name}\n\nBuilding the data set ({couples:,} couples + heavy + light)…", flush=True
-    )
+    shared_cache = env.get("REDIS_URL") or "none (REDIS_URL unset)"
+    print(f"\n## {name}\n\nShared cache for sessions and rate limits: {shared_cache}")
+    print(f"Building the data set ({couples:,} couples + heavy + light)…", flush=True)
     run("migrate", "--no-input", "-v0", env=env)
     run("flush", "--no-input", env=env)
     run("seed_demo", "--couples", str(couples), env=env)

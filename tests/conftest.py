@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.cache import cache
+from django.core.cache import caches
 
 from accounts.models import Couple, Membership, User
 
@@ -28,9 +28,12 @@ def _plain_static_storage(settings) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     # allauth's rate limits live in the cache; one test's attempts must not block the next.
-    cache.clear()
+    # Rendered fragments too: a rolled-back test's couple id and revision come back.
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

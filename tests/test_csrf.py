@@ -89,7 +89,8 @@ LINKED_PAGES = {
 # they show their recipient. That records that the note was seen (what the unread badge
 # counts down), not a change anybody asked to make, so read_at is left out of the
 # fingerprint and checked on its own: only notes to the viewer, only from unread to read.
-GET_SKIPPED = ALWAYS_SKIPPED | {"practices.Note.read_at"}
+# The read receipt, and the couple's revision that moves with it (checked below).
+GET_SKIPPED = ALWAYS_SKIPPED | {"practices.Note.read_at", "accounts.Couple.revision"}
 
 
 def refuse_without_token(request: HttpRequest, reason: str = "") -> HttpResponse:
@@ -259,6 +260,7 @@ def test_no_get_anywhere_changes_anything(who, couple, alice, bob, sam):
     user = {"alice": alice, "bob": bob, "sam": sam, "anonymous": None}[who]
     client = signed_in(user)
     read_before = dict(Note.objects.values_list("pk", "read_at"))
+    revision_before = couple.revision
     counts, rows = row_counts(), fingerprint(skip=GET_SKIPPED)
 
     problems, answered = get_everything(client, owned, user)
@@ -274,6 +276,8 @@ def test_no_get_anywhere_changes_anything(who, couple, alice, bob, sam):
     # the receipt happens (which is why read_at is skipped above, and why only it is).
     assert receipts == ({owned.note.pk} if who == "bob" else set())
     assert read_before[owned.note.pk] is None
+    couple.refresh_from_db()
+    assert (couple.revision != revision_before) == (who == "bob")
     if user is not None:  # no GET logged anyone out (that would be a cross-site logout)
         assert client.session.get("_auth_user_id") == str(user.pk)
 

@@ -203,13 +203,10 @@ def build_owned(*, couple: Couple, alice: User, bob: User, inviter: User) -> Own
     )
     journal.reflect(plan=plan, author=alice, enjoyed=SECRETS["Alice's reflection"], rating=5)
     journal.reflect(plan=plan, author=bob, enjoyed=SECRETS["Bob's reflection"], rating=4)
-    # The ideas view saves its form itself: there is no service function for custom ideas.
-    idea = CustomIdea.objects.create(
-        couple=couple,
-        title=SECRETS["idea title"],
-        description=f"{SECRETS['idea description']} by the river",
-        created_by=alice,
+    idea = CustomIdea(
+        title=SECRETS["idea title"], description=f"{SECRETS['idea description']} by the river"
     )
+    journal.add_custom_idea(couple=couple, user=alice, idea=idea)
     # Both answered: each sees the other's answer, so it is rendered (and could leak).
     daily.save_answer(couple=couple, user=alice, day=today, text=SECRETS["Alice's answer"])
     daily.save_answer(couple=couple, user=bob, day=today, text=SECRETS["Bob's answer"])

@@ -102,6 +102,14 @@ def test_redis_url_switches_the_cache_and_proxy_count_is_read():
     assert backend == "('django.core.cache.backends.redis.RedisCache', 1)"
 
 
+def test_sessions_are_cached_only_in_a_cache_all_workers_share():
+    # Each worker has its own local-memory cache: a logout in one must end the session in all.
+    sessions = "settings.SESSION_ENGINE"
+    assert production_setting(sessions) == "'django.contrib.sessions.backends.db'"
+    with_redis = production_setting(sessions, REDIS_URL="redis://127.0.0.1:6379/3")
+    assert with_redis == "'django.contrib.sessions.backends.cached_db'"
+
+
 def test_production_database_connections_persist():
     assert (
         production_setting(
