@@ -21,13 +21,13 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.db.models import F, Subquery
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django_htmx.http import HttpResponseClientRedirect
 
-from accounts.models import Couple, Membership, User
+from accounts.models import Couple, User
 
 View = Callable[..., HttpResponse]
 
@@ -35,20 +35,12 @@ View = Callable[..., HttpResponse]
 def couple_and_partner(user: User) -> tuple[Couple | None, User | None]:
     """The user's active couple (else their most recently ended one) and the other member.
 
-    One query: both membership rows of that couple, with the couple and the users.
+    Kept on the user by accounts.linking.join; the authentication backends load both with
+    the user, so a request asks the database nothing more here.
     """
     if not user.is_authenticated:
         return None, None
-    latest_couple = (
-        Membership.objects.filter(user=user).order_by("-active", "-joined_at").values("couple")[:1]
-    )
-    memberships = list(
-        Membership.objects.filter(couple=Subquery(latest_couple)).select_related("couple", "user")
-    )
-    if not memberships:
-        return None, None
-    partner = next((m.user for m in memberships if m.user_id != user.pk), None)
-    return memberships[0].couple, partner
+    return user.current_couple, user.current_partner
 
 
 def touch(couple: Couple) -> None:
@@ -66,7 +58,8 @@ def touch(couple: Couple) -> None:
 
 
 def couple_of(user: User) -> Couple | None:
-    return couple_and_partner(user)[0]
+    """The user's couple as the database has it now (`user` may be an older copy)."""
+    return User.objects.select_related("current_couple").get(pk=user.pk).current_couple
 
 
 class CoupleMiddleware:

@@ -6,6 +6,7 @@ Failures raise LinkError with a message for the person and an HTTP status.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from datetime import date, timedelta
 
@@ -99,6 +100,22 @@ def check_invite(invite: Invite, *, user: User | None) -> None:
         )
 
 
+def join(*, inviter: User, invitee: User, at: dt.datetime) -> Couple:
+    """A new couple of these two: their memberships, and each one's current couple and
+    partner (what their pages show from now on)."""
+    couple = Couple.objects.create(linked_at=at)
+    Membership.objects.create(
+        couple=couple, user=inviter, slot=Membership.Slot.INVITER, joined_at=at
+    )
+    Membership.objects.create(
+        couple=couple, user=invitee, slot=Membership.Slot.INVITEE, joined_at=at
+    )
+    for user, partner in ((inviter, invitee), (invitee, inviter)):
+        user.current_couple, user.current_partner = couple, partner
+        User.objects.filter(pk=user.pk).update(current_couple=couple, current_partner=partner)
+    return couple
+
+
 def accept_invite(*, invite: Invite, user: User) -> Couple:
     """Link the inviter and this user. Exactly one of two simultaneous acceptances wins."""
     with transaction.atomic():
@@ -117,13 +134,7 @@ def accept_invite(*, invite: Invite, user: User) -> Couple:
             raise LinkError("This invite has already been used.", 410)
         try:
             with transaction.atomic():
-                couple = Couple.objects.create(linked_at=now)
-                Membership.objects.create(
-                    couple=couple, user=locked.inviter, slot=Membership.Slot.INVITER, joined_at=now
-                )
-                Membership.objects.create(
-                    couple=couple, user=user, slot=Membership.Slot.INVITEE, joined_at=now
-                )
+                couple = join(inviter=locked.inviter, invitee=user, at=now)
         except IntegrityError:
             # one_active_couple_per_user: one of the two linked elsewhere a moment ago.
             raise LinkError(

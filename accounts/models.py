@@ -68,6 +68,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # The couple this person's pages show (the active one, else the most recent) and its
+    # other member, as their memberships say; accounts.linking.join keeps them in step.
+    # Held here so that a request loads the user, couple and partner in one query
+    # (accounts.backends).
+    current_couple = models.ForeignKey(
+        "Couple", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    current_partner = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = UserManager()
 

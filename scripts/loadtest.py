@@ -108,11 +108,14 @@ def setup_django(secret_key: str) -> None:
 
 def seed(run: str, couples: int) -> list[SeededCouple]:
     from allauth.account.models import EmailAddress
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.db import transaction
+    from django.utils import timezone
 
-    from accounts.models import Couple, Membership, User
+    from accounts import linking
+    from accounts.models import User
     from practices import journal
 
     seeded: list[SeededCouple] = []
@@ -126,9 +129,7 @@ def seed(run: str, couples: int) -> list[SeededCouple]:
                 user = User.objects.create_user(email, None, display_name=f"Load {index}{label}")
                 EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
                 users.append(user)
-            couple = Couple.objects.create()
-            Membership.objects.create(couple=couple, user=users[0], slot=Membership.Slot.INVITER)
-            Membership.objects.create(couple=couple, user=users[1], slot=Membership.Slot.INVITEE)
+            couple = linking.join(inviter=users[0], invitee=users[1], at=timezone.now())
             title = f"load {run} plan {index}"
             plan = journal.create_plan(
                 couple=couple,
@@ -148,7 +149,7 @@ def seed(run: str, couples: int) -> list[SeededCouple]:
                 # What django.contrib.auth.login stores, without a login request.
                 session = SessionStore()
                 session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-                session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+                session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
                 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
                 session.create()
                 partners.append(Partner(label, user.pk, session.session_key))

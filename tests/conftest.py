@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterator
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import caches
+from django.utils import timezone
 
-from accounts.models import Couple, Membership, User
+from accounts import linking
+from accounts.models import Couple, User
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -54,10 +56,7 @@ def sam(make_user) -> User:
 
 
 def link(first: User, second: User) -> Couple:
-    couple = Couple.objects.create()
-    Membership.objects.create(couple=couple, user=first, slot=Membership.Slot.INVITER)
-    Membership.objects.create(couple=couple, user=second, slot=Membership.Slot.INVITEE)
-    return couple
+    return linking.join(inviter=first, invitee=second, at=timezone.now())
 
 
 @pytest.fixture

@@ -103,8 +103,8 @@ def test_a_second_visit_is_served_from_the_cache(couple, alice, bob, django_asse
     client = signed_in(alice)
     for path in ["/journal/", "/plans/", "/", "/today/"]:
         assert client.get(path).status_code == 200
-        # Session, user, couple and partner: the page itself needs nothing more.
-        with django_assert_max_num_queries(3):
+        # The session, then the user with their couple and partner: nothing more.
+        with django_assert_max_num_queries(2):
             assert client.get(path).status_code == 200, path
 
 

@@ -1086,9 +1086,13 @@ def test_invite_decision(sam, alice, couple, ivy, invite, data, who, encoding, h
             encoding=encoding,
             htmx=htmx,
             then=written,
-            may_change=columns(
-                "accounts.Invite", "accepted_at", "accepted_by_id", "couple_id", "declined_at"
-            ),
+            may_change={
+                *columns(
+                    "accounts.Invite", "accepted_at", "accepted_by_id", "couple_id", "declined_at"
+                ),
+                # Accepting makes the new couple what both partners' pages show.
+                *columns("accounts.User", "current_couple_id", "current_partner_id"),
+            },
         )
 
 

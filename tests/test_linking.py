@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from accounts import linking
 from accounts.couples import couple_of
+from accounts.deletion import delete_account
 from accounts.linking import CODE_ALPHABET, LinkError
-from accounts.models import Couple, Invite, Membership
+from accounts.models import Couple, Invite, Membership, User
 from tests.conftest import link
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +108,34 @@ def test_an_ended_couple_frees_both_partners_for_a_new_one(couple, alice, bob, m
     assert couple_of(alice) == new_couple
     assert couple_of(bob) == couple  # Bob keeps the archive
     assert not couple_of(bob).is_active
+
+
+def memberships_say(user: User) -> tuple[int | None, int | None]:
+    """The couple (active first, else the latest) and partner, as the memberships have them."""
+    latest = Membership.objects.filter(user=user).order_by("-active", "-joined_at").first()
+    if latest is None:
+        return None, None
+    other = Membership.objects.filter(couple=latest.couple).exclude(user=user).first()
+    return latest.couple_id, other.user_id if other else None
+
+
+def test_each_users_current_couple_and_partner_follow_their_memberships(alice, bob, make_user):
+    erin = make_user("Erin")
+
+    def assert_in_step() -> None:
+        for user in User.objects.all():
+            assert (user.current_couple_id, user.current_partner_id) == memberships_say(user)
+
+    assert_in_step()
+    first = linking.accept_invite(invite=linking.create_invite(inviter=alice), user=bob)
+    assert_in_step()
+    linking.end_couple(couple=first, user=bob)
+    assert_in_step()
+    linking.accept_invite(invite=linking.create_invite(inviter=erin), user=alice)
+    assert_in_step()
+    delete_account(user=erin)
+    assert_in_step()
+    assert User.objects.get(pk=alice.pk).current_partner is None  # shown as former partner
 
 
 # Accepting through the views ------------------------------------------------------------

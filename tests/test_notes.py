@@ -168,8 +168,8 @@ def test_unread_badge_partial_costs_one_query_after_the_session(
     note, bob, django_assert_max_num_queries
 ):
     client = client_for(bob)
-    # session, user, couple+partner, the count
-    with django_assert_max_num_queries(4):
+    # session, user with couple and partner, the count
+    with django_assert_max_num_queries(3):
         response = client.get("/journal/unread/", **HTMX)
     html = response.content.decode()
     assert 'id="unread-badge"' in html

@@ -107,8 +107,8 @@ def test_every_step_of_every_practice_has_its_own_url(
         assert step.title.replace("'", "&#x27;") in html
         assert f"/practices/{slug}/step/{number + 1}/" in html  # next, as a plain link
     last = len(practice.steps) + 1
-    # session, user, couple+partner, the action's data (at most two), badge
-    with django_assert_max_num_queries(6):
+    # session, user with couple and partner, the action's data (at most two), badge
+    with django_assert_max_num_queries(5):
         response = client.get(f"/practices/{slug}/step/{last}/")
     assert response.status_code == 200
     assert practice.action_title.replace("'", "&#x27;") in response.content.decode()
@@ -139,8 +139,8 @@ def test_practice_list_shows_each_partners_progress_calmly(
 ):
     journal.write_note(couple=couple, author=bob, recipient=alice, text="Thanks", category="")
     client = client_for(alice)
-    # session, user, couple+partner, progress, badge
-    with django_assert_max_num_queries(5):
+    # session, user with couple and partner, progress, badge
+    with django_assert_max_num_queries(4):
         html = client.get("/practices/").content.decode()
     assert "✓ Bob this week" in html
     assert "✓ You this week" not in html
@@ -381,6 +381,6 @@ def test_the_question_page_costs_the_same_however_much_was_answered(
                 couple=couple, user=user, day=today - dt.timedelta(days=offset), text="Yes"
             )
     client = client_for(alice)
-    # session, user, couple+partner, today's answers, the week's answers, badge
-    with django_assert_max_num_queries(6):
+    # session, user with couple and partner, today's answers, the week's answers, badge
+    with django_assert_max_num_queries(5):
         assert client.get("/today/").status_code == 200

@@ -147,8 +147,8 @@ def test_a_deep_page_uses_the_index_not_offset(couple, alice, bob, django_assert
     from practices.timeline import encode_cursor
 
     client = client_for(alice)
-    # session, user, couple+partner, entries, reactions
-    with django_assert_max_num_queries(5) as captured:
+    # session, user with couple and partner, entries, reactions
+    with django_assert_max_num_queries(4) as captured:
         response = client.get(f"/journal/?before={encode_cursor(oldest)}", **HTMX)
     assert response.content.decode().count('<li class="entry"') == 5
     sql = " ".join(q["sql"] for q in captured.captured_queries).upper()
@@ -162,21 +162,21 @@ def test_a_deep_page_uses_the_index_not_offset(couple, alice, bob, django_assert
 @pytest.mark.parametrize(
     ("path", "most"),
     [
-        # session, user, couple+partner, unread badge, entries, reactions, answers; then, as
+        # session, user with couple and partner, unread badge, entries, reactions, answers; then, as
         # Alice has unread notes, reading them: touch the couple and update the notes, in a
         # savepoint (two statements a test's transaction adds), and the badge again.
-        ("/journal/", 12),
-        ("/journal/?show=notes", 12),
-        ("/journal/?show=plans", 7),
-        # session, user, couple+partner, notes, reactions, my stars, badge
-        ("/journal/keepsakes/", 7),
-        # session, user, couple+partner, upcoming, ideas, past, badge
-        ("/plans/", 7),
-        # session, user, couple+partner, custom ideas, badge
-        ("/plans/ideas/", 5),
-        # session, user, couple+partner, upcoming, remember-when, progress, today's
+        ("/journal/", 11),
+        ("/journal/?show=notes", 11),
+        ("/journal/?show=plans", 6),
+        # session, user with couple and partner, notes, reactions, my stars, badge
+        ("/journal/keepsakes/", 6),
+        # session, user with couple and partner, upcoming, ideas, past, badge
+        ("/plans/", 6),
+        # session, user with couple and partner, custom ideas, badge
+        ("/plans/ideas/", 4),
+        # session, user with couple and partner, upcoming, remember-when, progress, today's
         # answers, check-ins, badge
-        ("/", 9),
+        ("/", 8),
     ],
 )
 def test_list_pages_cost_a_bounded_number_of_queries(
@@ -199,10 +199,10 @@ def test_plan_and_note_pages_cost_a_bounded_number_of_queries(
     client = client_for(alice)
     plan = Plan.objects.last()
     note = Note.objects.last()
-    # session, user, couple+partner, plan, reflections, badge
-    with django_assert_max_num_queries(6):
+    # session, user with couple and partner, plan, reflections, badge
+    with django_assert_max_num_queries(5):
         assert client.get(f"/plans/{plan.pk}/").status_code == 200
-    # session, user, couple+partner, note, reactions, star, badge; mark read as on the
+    # session, user with couple and partner, note, reactions, star, badge; mark read as on the
     # journal: touch, update, and the savepoint around them
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(10):
         assert client.get(f"/journal/notes/{note.pk}/").status_code == 200

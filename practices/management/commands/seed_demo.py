@@ -18,7 +18,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Couple, Membership, User
+from accounts import linking
+from accounts.models import Couple, User
 from practices.daily import question_index_for
 from practices.ideas import IDEAS
 from practices.models import (
@@ -107,13 +108,9 @@ class Command(BaseCommand):
             users.append(user)
         a, b = users
         start = now - SPAN
-        couple = Couple.objects.create(name=name, linked_at=start)
-        Membership.objects.bulk_create(
-            [
-                Membership(couple=couple, user=a, slot=1, joined_at=start),
-                Membership(couple=couple, user=b, slot=2, joined_at=start),
-            ]
-        )
+        couple = linking.join(inviter=a, invitee=b, at=start)
+        couple.name = name
+        couple.save(update_fields=["name"])
 
         def moment() -> dt.datetime:
             return start + dt.timedelta(seconds=rng.randrange(int(SPAN.total_seconds())))
