@@ -14,12 +14,12 @@ from accounts.models import User
 
 class LoadsCouple:
     def get_user(self, user_id):
-        user = (
-            User._default_manager.select_related("current_couple", "current_partner")
-            .filter(pk=user_id)
-            .first()
-        )
-        return user if user is not None and self.user_can_authenticate(user) else None
+        users = User._default_manager.select_related("current_couple", "current_partner")
+        try:
+            user = users.get(pk=user_id)
+        except User.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
 
 class EmailBackend(LoadsCouple, AuthenticationBackend):

@@ -132,18 +132,23 @@ def practice_step(request: HttpRequest, slug: str, number: int = 1) -> HttpRespo
     last = len(practice.steps) + 1  # the steps, then the action
     if not 1 <= number <= last:
         raise Http404("No such step.")
-    context = {
-        "practice": practice,
-        "number": number,
-        "last": last,
-        "step": practice.steps[number - 1] if number < last else None,
-        "related": [PRACTICES_BY_SLUG[s] for s in practice.related],
-    }
-    if number == last:
-        context.update(action_context(practice, request))
+
+    def build() -> Fragment:
+        context = {
+            "practice": practice,
+            "number": number,
+            "last": last,
+            "step": practice.steps[number - 1] if number < last else None,
+            "related": [PRACTICES_BY_SLUG[s] for s in practice.related],
+        }
+        if number == last:
+            context.update(action_context(practice, request))
+        return Fragment("practices/_practice_step.html", context)
+
+    step = render_cached(request, "practice-step", build, slug, number)
     if request.htmx and not request.htmx.history_restore_request:
-        return render(request, "practices/_practice_step.html", context)
-    return render(request, "practices/practice.html", context)
+        return HttpResponse(step)
+    return render(request, "practices/practice.html", {"practice": practice, "step": step})
 
 
 def step_url(slug: str, number: int) -> str:

@@ -209,7 +209,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         return HttpResponseBadRequest("Unknown filter: choose all, notes or plans.")
     before = request.GET.get("before")
     more = bool(request.htmx and before)
-    template = "practices/_entries_page.html" if more else "practices/_timeline_entries.html"
+    template = "practices/_entries_page.html" if more else "practices/_timeline.html"
 
     def build() -> Fragment:
         page = timeline_page(
@@ -217,11 +217,13 @@ def timeline(request: HttpRequest) -> HttpResponse:
         )
         decorate_entries(page.entries, request)
         context = {"page": page, "show": show}
+        if not more:
+            context["note_form"] = NoteForm()
         return Fragment(template, context, seconds_until_edits_close(page.entries))
 
     try:
         if more or not unread_count(request):
-            entries = render_cached(request, "timeline", build, show, before, more)
+            content = render_cached(request, "timeline", build, show, before, more)
         else:
             # Opening the journal reads the notes on this page; they show as new this once.
             fragment = build()
@@ -231,13 +233,12 @@ def timeline(request: HttpRequest) -> HttpResponse:
                 journal.mark_notes_read(
                     recipient=request.user, couple=request.couple, note_ids=new_ids
                 )
-            entries = render_to_string(fragment.template, fragment.context, request=request)
+            content = render_to_string(fragment.template, fragment.context, request=request)
     except BadCursor:
         return HttpResponseBadRequest("That page link is broken. Start again from the journal.")
     if more:
-        return HttpResponse(entries)
-    context = {"entries": entries, "show": show, "note_form": NoteForm()}
-    return render(request, "practices/timeline.html", context)
+        return HttpResponse(content)
+    return render(request, "practices/timeline.html", {"content": content})
 
 
 @require_GET
