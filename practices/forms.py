@@ -169,6 +169,11 @@ class AffectionForm(forms.ModelForm):
             "cuddle": "A cuddle",
         }
 
+    def __init__(self, *args, **kwargs) -> None:
+        # The boxes finish the sentence "Today, we shared…": no colon after each.
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
 
 class CheckInForm(forms.ModelForm):
     mood = forms.TypedChoiceField(

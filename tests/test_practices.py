@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client
@@ -311,6 +312,13 @@ def test_affection_tick_is_saved_for_today_and_counts_gently(couple, alice):
     tick = AffectionDay.objects.get()
     assert (tick.hug, tick.kiss) == (False, True)
     assert "✓ You this week" in client.get("/practices/").content.decode()
+
+
+def test_affection_boxes_finish_the_sentence_without_colons(couple, alice):
+    page = client_for(alice).get("/practices/affection/step/5/").content.decode()
+    assert "Today, we shared" in page
+    assert re.search(r">A hug</label>", page)
+    assert "A hug:" not in page
 
 
 # Well-being check-ins ----------------------------------------------------------
