@@ -43,23 +43,19 @@ def couple_and_partner(user: User) -> tuple[Couple | None, User | None]:
     return user.current_couple, user.current_partner
 
 
-def touch(couple: Couple) -> None:
+def touch(couple: Couple, **changes: object) -> None:
     """Record that what the couple's pages show has changed: fragments cached under the old
-    revision are no longer used (see practices.fragments).
+    revision are no longer used (see practices.fragments). `changes` are fields of the
+    couple's own row, saved in the same statement.
 
     Call it first inside the transaction of the change. On PostgreSQL the row lock it takes
     then orders writers of one couple: the couple row before the rows they change.
     """
-    Couple.objects.filter(pk=couple.pk).update(revision=F("revision") + 1)
+    Couple.objects.filter(pk=couple.pk).update(revision=F("revision") + 1, **changes)
     # What this request renders afterwards must not come from the old revision's fragments.
     # If another change landed since the couple was read, the stored revision is higher
     # still, and whatever this request caches under the lower number is only newer than it.
     couple.revision += 1
-
-
-def couple_of(user: User) -> Couple | None:
-    """The user's couple as the database has it now (`user` may be an older copy)."""
-    return User.objects.select_related("current_couple").get(pk=user.pk).current_couple
 
 
 class CoupleMiddleware:

@@ -11,7 +11,6 @@ import secrets
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from accounts.couples import touch
@@ -168,15 +167,11 @@ def end_couple(*, couple: Couple, user: User) -> None:
         if not locked.memberships.filter(user=user, active=True).exists():
             raise LinkError("You are not part of this couple.", 404)
         now = timezone.now()
-        Couple.objects.filter(pk=locked.pk).update(
-            ended_at=now, ended_by=user, revision=F("revision") + 1
-        )
+        touch(locked, ended_at=now, ended_by=user)
         locked.memberships.update(active=False)
 
 
 def update_details(*, couple: Couple, name: str, anniversary: date | None) -> None:
     """The couple's name and anniversary, and nothing else: saving the whole row could put
     back an end or a revision that changed since it was read."""
-    with transaction.atomic():
-        touch(couple)
-        Couple.objects.filter(pk=couple.pk).update(name=name, anniversary=anniversary)
+    touch(couple, name=name, anniversary=anniversary)

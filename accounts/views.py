@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import linking
-from accounts.couples import couple_required
+from accounts.couples import couple_required, touch
 from accounts.deletion import delete_account
 from accounts.forms import (
     CoupleForm,
@@ -25,7 +24,7 @@ from accounts.forms import (
     ProfileForm,
 )
 from accounts.linking import LinkError
-from accounts.models import Couple, Invite, User, new_calendar_token
+from accounts.models import Invite, User, new_calendar_token
 from accounts.unsubscribe import SETTING_OF, read_token
 
 # Wrong invite codes allowed per user and per IP address in one hour.
@@ -226,9 +225,7 @@ def calendar_regenerate(request: HttpRequest) -> HttpResponse:
     if couple is None or not couple.is_active:
         messages.error(request, "A calendar feed belongs to a linked couple.")
         return redirect("accounts:profile")
-    Couple.objects.filter(pk=couple.pk).update(
-        calendar_token=new_calendar_token(), revision=F("revision") + 1
-    )
+    touch(couple, calendar_token=new_calendar_token())
     messages.success(request, "Your calendar has a new address. The old one no longer works.")
     return redirect("accounts:profile")
 

@@ -36,7 +36,3 @@ def moment_label(moment: dt.datetime) -> str:
 def day_label(day: dt.date) -> str:
     """'Wed 25 Nov 2026'."""
     return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def iso(moment: dt.datetime) -> str:
-    return moment.isoformat()

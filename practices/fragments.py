@@ -46,6 +46,9 @@ class Fragment:
     context: dict
     seconds: int = FRAGMENT_SECONDS
 
+    def render(self, request: HttpRequest, **extra: object) -> SafeString:
+        return render_to_string(self.template, {**self.context, **extra}, request=request)
+
 
 def viewer_key(request: HttpRequest, name: str, *vary: object) -> str:
     couple, user, partner = request.couple, request.user, request.partner
@@ -72,8 +75,7 @@ def render_cached(
     html = fragments_cache().get(key)
     if html is None:
         fragment = build()
-        context = {**fragment.context, "csrf_token": CSRF_PLACEHOLDER}
-        html = render_to_string(fragment.template, context, request=request)
+        html = fragment.render(request, csrf_token=CSRF_PLACEHOLDER)
         fragments_cache().set(key, html, fragment.seconds)
     # Rendered by our templates with autoescaping; the token is URL-safe characters.
     return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308

@@ -13,7 +13,6 @@ from functools import partial
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -204,7 +203,7 @@ def question(request: HttpRequest, day: str | None = None) -> HttpResponse:
     else:
         status = 422
     fragment = question_fragment(request, the_day, current=current, form=form)
-    page["content"] = render_to_string(fragment.template, fragment.context, request=request)
+    page["content"] = fragment.render(request)
     return render(request, "practices/question.html", page, status=status)
 
 

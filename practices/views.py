@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -148,16 +147,15 @@ def redirect_back(request: HttpRequest) -> HttpResponse:
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The signed-in home page (bond.views.home sends signed-in people here)."""
+
+    def build() -> Fragment:
+        return Fragment("bond/_dashboard.html", dashboard_context(request))
+
     if request.couple is not None and request.couple.is_active:
-        content = render_cached(
-            request, "dashboard", lambda: Fragment(DASHBOARD, dashboard_context(request))
-        )
+        content = render_cached(request, "dashboard", build)
     else:  # the invite's state shows too, and it is not the couple's data
-        content = render_to_string(DASHBOARD, dashboard_context(request), request=request)
+        content = build().render(request)
     return render(request, "bond/dashboard.html", {"content": content})
-
-
-DASHBOARD = "bond/_dashboard.html"
 
 
 def dashboard_context(request: HttpRequest) -> dict:
@@ -233,7 +231,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
                 journal.mark_notes_read(
                     recipient=request.user, couple=request.couple, note_ids=new_ids
                 )
-            content = render_to_string(fragment.template, fragment.context, request=request)
+            content = fragment.render(request)
     except BadCursor:
         return HttpResponseBadRequest("That page link is broken. Start again from the journal.")
     if more:

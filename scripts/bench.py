@@ -36,6 +36,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from signed_in import session_key_for
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 ROUNDS = 3
@@ -138,9 +140,6 @@ def bench_database(name: str, database_url: str, couples: int, seconds: int) -> 
     import django
 
     django.setup()
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -155,13 +154,7 @@ def bench_database(name: str, database_url: str, couples: int, seconds: int) -> 
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
     def session_for(email: str) -> str:
-        user = User.objects.get(email=email)
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        return session.session_key
+        return session_key_for(User.objects.get(email=email))
 
     def deep_cursor(email: str) -> str:
         couple = User.objects.get(email=email).memberships.get().couple

@@ -41,6 +41,7 @@ from pathlib import Path
 from types import FrameType
 
 import httpx
+from signed_in import session_key_for
 
 ROOT = Path(__file__).resolve().parent.parent
 # Run as a file (python scripts/loadtest.py), Python puts scripts/ first on the path,
@@ -108,9 +109,6 @@ def setup_django(secret_key: str) -> None:
 
 def seed(run: str, couples: int) -> list[SeededCouple]:
     from allauth.account.models import EmailAddress
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.db import transaction
     from django.utils import timezone
 
@@ -146,13 +144,7 @@ def seed(run: str, couples: int) -> list[SeededCouple]:
             )
             partners = []
             for label, user in zip("ab", users, strict=True):
-                # What django.contrib.auth.login stores, without a login request.
-                session = SessionStore()
-                session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-                session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-                session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-                session.create()
-                partners.append(Partner(label, user.pk, session.session_key))
+                partners.append(Partner(label, user.pk, session_key_for(user)))
             seeded.append(SeededCouple(index, couple.pk, plan.pk, title, tuple(partners)))
     return seeded
 

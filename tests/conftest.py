@@ -55,6 +55,11 @@ def sam(make_user) -> User:
     return make_user("Sam")
 
 
+def couple_of(user: User) -> Couple | None:
+    """The user's couple as the database has it now (`user` may be an older copy)."""
+    return User.objects.select_related("current_couple").get(pk=user.pk).current_couple
+
+
 def link(first: User, second: User) -> Couple:
     return linking.join(inviter=first, invitee=second, at=timezone.now())
 

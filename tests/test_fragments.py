@@ -14,13 +14,12 @@ from unittest import mock
 
 import pytest
 from django.db import transaction
-from django.test import Client
 from django.utils import timezone
 
-from accounts.models import Couple, User
+from accounts.models import Couple
 from practices import journal
 from practices.models import Note
-from tests.test_csrf import probe_body
+from tests.test_csrf import probe_body, signed_in
 from tests.test_isolation import (
     ALWAYS_SKIPPED,
     HTMX,
@@ -67,8 +66,7 @@ def test_every_request_that_changes_a_couples_data_moves_its_revision(couple, al
                 # data, whatever this one deleted or ended.
                 try:
                     with transaction.atomic():
-                        client = Client()
-                        client.force_login(viewer)
+                        client = signed_in(viewer)
                         revision = Couple.objects.get(pk=couple.pk).revision
                         before = fingerprint(skip=unchanged_revision)
                         client.post(path, probe_body(owned), **(HTMX if "react" in path else {}))
@@ -87,12 +85,6 @@ def test_every_request_that_changes_a_couples_data_moves_its_revision(couple, al
                 except RolledBack:
                     pass
     assert moved >= MUST_MOVE_THE_REVISION, MUST_MOVE_THE_REVISION - moved
-
-
-def signed_in(user: User, **options) -> Client:
-    client = Client(**options)
-    client.force_login(user)
-    return client
 
 
 def test_a_second_visit_is_served_from_the_cache(couple, alice, bob, django_assert_max_num_queries):

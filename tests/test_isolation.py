@@ -30,7 +30,7 @@ from django.utils.http import int_to_base36
 from django.utils.regex_helper import normalize
 
 from accounts import linking
-from accounts.couples import couple_of, couple_required
+from accounts.couples import couple_required
 from accounts.models import Couple, Invite, User
 from accounts.unsubscribe import make_token
 from bond import urls
@@ -51,6 +51,7 @@ from practices.models import (
     Star,
 )
 from practices.timeline import EPOCH
+from tests.conftest import couple_of
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,10 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts import linking
-from accounts.couples import couple_of
 from accounts.deletion import delete_account
 from accounts.linking import CODE_ALPHABET, LinkError
 from accounts.models import Couple, Invite, Membership, User
-from tests.conftest import link
+from tests.conftest import couple_of, link
 
 pytestmark = pytest.mark.django_db
 
