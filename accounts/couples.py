@@ -1,35 +1,49 @@
-"""The one door to couple-owned data.
+"""The one door to couple-owned data, and the one way to change it.
 
-The rule: a view never looks up couple-owned data by id alone. It reads
-`request.couple` (set by CoupleMiddleware for the signed-in user) and goes
-through `Model.objects.for_couple(request.couple)` or
-`get_object_or_404(Model, pk=pk, couple=request.couple)`. Another couple's
-object is then simply not found: a 404 that does not confirm it exists.
+Reading: a view never looks up couple-owned data by id alone. It goes through
+`Model.objects.for_couple(request.couple)` for lists, and through
+`get_for_reading` / `get_for_writing` for one object. Another couple's object is
+then simply not found: a 404 that does not confirm it exists. A refusal (an
+archive, somebody else's words) raises PermissionDenied, which the site renders
+with one 403 page.
 
 `request.couple` is the user's active couple or, after the link ended, their
 most recent one (an archive: `couple.is_active` is False, readable but not
 writable); `request.partner` is the other member. Views that need a couple
 use `@couple_required`; views that write to the journal use
 `@active_couple_required`.
+
+Writing: every change to a couple's data happens inside `couple_change(couple)`,
+which opens the transaction and moves the couple's revision, the key of every
+cached fragment of their pages (see practices.templatetags.couple_cache).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
+from typing import TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.db import models
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.models import Couple, User
 
 View = Callable[..., HttpResponse]
+Owned = TypeVar("Owned", bound=models.Model)
+
+ARCHIVE_READ_ONLY = (
+    "Your link has ended, so the journal you shared is a read-only archive now: "
+    "nothing in it was deleted, and nothing can be added or changed."
+)
 
 
 def couple_and_partner(user: User) -> tuple[Couple | None, User | None]:
@@ -43,19 +57,60 @@ def couple_and_partner(user: User) -> tuple[Couple | None, User | None]:
     return user.current_couple, user.current_partner
 
 
-def touch(couple: Couple, **changes: object) -> None:
-    """Record that what the couple's pages show has changed: fragments cached under the old
-    revision are no longer used (see practices.fragments). `changes` are fields of the
-    couple's own row, saved in the same statement.
+def partner_name(partner: User | None, couple: Couple | None) -> str:
+    """How a sentence names the partner mid-line ("Write Sam a thank-you"): their name,
+    else "your former partner" in an archive whose partner deleted their account."""
+    if partner is not None:
+        return partner.display_name
+    if couple is not None and not couple.is_active:
+        return "your former partner"
+    return "your partner"
 
-    Call it first inside the transaction of the change. On PostgreSQL the row lock it takes
-    then orders writers of one couple: the couple row before the rows they change.
+
+@contextmanager
+def couple_change(couple: Couple) -> Iterator[Couple]:
+    """One transaction that changes what the couple's pages show.
+
+    The revision moves first: on PostgreSQL the row lock that takes orders the writers of
+    one couple (the couple row before the rows they change), and fragments cached under
+    the old revision are no longer asked for. If the block raises, both roll back.
     """
-    Couple.objects.filter(pk=couple.pk).update(revision=F("revision") + 1, **changes)
-    # What this request renders afterwards must not come from the old revision's fragments.
-    # If another change landed since the couple was read, the stored revision is higher
-    # still, and whatever this request caches under the lower number is only newer than it.
-    couple.revision += 1
+    with transaction.atomic():
+        Couple.objects.filter(pk=couple.pk).update(revision=F("revision") + 1)
+        # What this request renders afterwards must not come from the old revision's
+        # fragments. If another change landed since the couple was read, the stored
+        # revision is higher still, and whatever this request caches under the lower
+        # number is only newer than it.
+        couple.revision += 1
+        yield couple
+
+
+def get_for_reading(request: HttpRequest, queryset: models.QuerySet[Owned], pk: int) -> Owned:
+    """The object `pk` of the viewer's couple (active or archive), else a 404."""
+    return get_object_or_404(queryset.for_couple(request.couple), pk=pk)
+
+
+def get_for_writing(
+    request: HttpRequest,
+    queryset: models.QuerySet[Owned],
+    pk: int,
+    *,
+    owner: str | None = None,
+    refusal: str = "",
+    in_archive: bool = False,
+) -> Owned:
+    """The object `pk` of the viewer's couple, for a change by the viewer.
+
+    The couple must be active (unless `in_archive`: a person's own words stay theirs to
+    delete), and when `owner` names a user field, that user must be the viewer; otherwise
+    PermissionDenied with `refusal`. Another couple's object is a 404 before any of that.
+    """
+    obj = get_for_reading(request, queryset, pk)
+    if owner is not None and getattr(obj, f"{owner}_id") != request.user.pk:
+        raise PermissionDenied(refusal)
+    if not in_archive and not request.couple.is_active:
+        raise PermissionDenied(ARCHIVE_READ_ONLY)
+    return obj
 
 
 class CoupleMiddleware:
@@ -103,7 +158,7 @@ def active_couple_required(view: View) -> View:
     @couple_required
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.couple.is_active:
-            return render(request, "accounts/archive_read_only.html", status=403)
+            raise PermissionDenied(ARCHIVE_READ_ONLY)
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -14,8 +14,8 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.couples import touch
-from accounts.models import Membership, User
+from accounts.couples import couple_change
+from accounts.models import Couple, Membership, User
 
 
 def sessions_of(user: User) -> list[str]:
@@ -33,7 +33,8 @@ def delete_account(*, user: User) -> None:
         active = Membership.objects.filter(user=user, active=True).select_related("couple")
         for membership in active:
             # The partner keeps an ended couple: their journal becomes an archive.
-            touch(membership.couple, ended_at=timezone.now())
-            Membership.objects.filter(couple=membership.couple_id).update(active=False)
+            with couple_change(membership.couple):
+                Couple.objects.filter(pk=membership.couple_id).update(ended_at=timezone.now())
+                Membership.objects.filter(couple=membership.couple_id).update(active=False)
         Session.objects.filter(session_key__in=sessions_of(user)).delete()
         user.delete()

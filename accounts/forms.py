@@ -47,7 +47,9 @@ class InviteCodeForm(forms.Form):
     code = forms.CharField(
         label="Your partner's code",
         max_length=20,
-        help_text="8 letters and digits, like ABCD-EFGH. Upper or lower case both work.",
+        help_text=(
+            f"{CODE_LENGTH} letters and digits, like ABCD-EFGH. Upper or lower case both work."
+        ),
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
@@ -56,7 +58,9 @@ class InviteCodeForm(forms.Form):
     def clean_code(self) -> str:
         code = normalise_code(self.cleaned_data["code"])
         if len(code) != CODE_LENGTH:
-            raise forms.ValidationError("A code has 8 letters and digits, like ABCD-EFGH.")
+            raise forms.ValidationError(
+                f"A code has {CODE_LENGTH} letters and digits, like ABCD-EFGH."
+            )
         return code
 
 

@@ -11,15 +11,22 @@ import secrets
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 
-from accounts.couples import touch
-from accounts.models import Couple, Invite, Membership, User
+from accounts.couples import couple_change
+from accounts.models import Couple, Invite, Membership, User, new_calendar_token
 
 INVITE_LIFETIME = timedelta(days=7)
 # No 0/O, 1/I/L: a code read aloud or copied from a phone screen must not be misread.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
+
+
+# An invite opened before signing up is remembered in the session through sign-up and
+# email confirmation, even in another tab.
+PENDING_INVITE_SESSION_KEY = "pending_invite"
 
 
 class LinkError(Exception):
@@ -32,6 +39,19 @@ class LinkError(Exception):
 def normalise_code(raw: str) -> str:
     """What people type ("abcd-efgh", "ABCD EFGH") to the stored form ("ABCDEFGH")."""
     return "".join(ch for ch in raw.upper() if ch.isalnum())
+
+
+def pending_invite_url(request: HttpRequest) -> str | None:
+    """Where a newly signed-in person should go to finish accepting an invite, if anywhere."""
+    token = request.session.get(PENDING_INVITE_SESSION_KEY)
+    if not token:
+        return None
+    return reverse("accounts:invite_accept", kwargs={"token": token})
+
+
+def latest_invite_of(user: User) -> Invite | None:
+    """The newest invite this user made, whatever its state, to show where it stands."""
+    return Invite.objects.filter(inviter=user).order_by("-created_at").first()
 
 
 def active_membership(user: User) -> Membership | None:
@@ -77,8 +97,8 @@ def check_invite(invite: Invite, *, user: User | None) -> None:
         raise LinkError("This invite was declined and can no longer be used.", 410)
     if state == Invite.State.EXPIRED:
         raise LinkError(
-            f"This invite expired. Invites last 7 days: ask {invite.inviter.display_name} "
-            "for a new one.",
+            f"This invite expired. Invites last {INVITE_LIFETIME.days} days: ask "
+            f"{invite.inviter.display_name} for a new one.",
             410,
         )
     if user is None:
@@ -160,18 +180,25 @@ def decline_invite(*, invite: Invite, user: User) -> None:
 
 def end_couple(*, couple: Couple, user: User) -> None:
     """End the link for both partners. Nothing is deleted: the journal becomes an archive."""
-    with transaction.atomic():
-        locked = Couple.objects.select_for_update().get(pk=couple.pk)
+    with couple_change(couple):
+        # The revision's update has locked the row: a simultaneous end waits here.
+        locked = Couple.objects.get(pk=couple.pk)
         if not locked.is_active:
             raise LinkError("This link has already ended.", 409)
         if not locked.memberships.filter(user=user, active=True).exists():
             raise LinkError("You are not part of this couple.", 404)
-        now = timezone.now()
-        touch(locked, ended_at=now, ended_by=user)
+        Couple.objects.filter(pk=couple.pk).update(ended_at=timezone.now(), ended_by=user)
         locked.memberships.update(active=False)
 
 
 def update_details(*, couple: Couple, name: str, anniversary: date | None) -> None:
     """The couple's name and anniversary, and nothing else: saving the whole row could put
     back an end or a revision that changed since it was read."""
-    touch(couple, name=name, anniversary=anniversary)
+    with couple_change(couple):
+        Couple.objects.filter(pk=couple.pk).update(name=name, anniversary=anniversary)
+
+
+def new_calendar_address(*, couple: Couple) -> None:
+    """A new private feed URL: the old one stops working at once."""
+    with couple_change(couple):
+        Couple.objects.filter(pk=couple.pk).update(calendar_token=new_calendar_token())

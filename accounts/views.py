@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import linking
-from accounts.couples import couple_required, touch
+from accounts.couples import couple_required
 from accounts.deletion import delete_account
 from accounts.forms import (
     CoupleForm,
@@ -24,27 +24,11 @@ from accounts.forms import (
     ProfileForm,
 )
 from accounts.linking import LinkError
-from accounts.models import Invite, User, new_calendar_token
+from accounts.models import Invite, User
 from accounts.unsubscribe import SETTING_OF, read_token
 
 # Wrong invite codes allowed per user and per IP address in one hour.
 CODE_GUESSES_PER_HOUR = 10
-PENDING_INVITE_SESSION_KEY = "pending_invite"
-
-
-# The CSV exports offered in settings (their URLs belong to the practices app).
-EXPORT_KINDS = [
-    ("notes", "Notes"),
-    ("reactions", "Reactions"),
-    ("keepsakes", "Keepsakes"),
-    ("plans", "Plans"),
-    ("reflections", "Reflections"),
-    ("answers", "Daily answers"),
-    ("exchanges", "Reflect-back"),
-    ("check_ins", "Check-ins"),
-    ("affection", "Affection"),
-    ("ideas", "Your ideas"),
-]
 
 
 @login_required
@@ -56,18 +40,13 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Your settings are saved.")
         return redirect("accounts:profile")
     couple = request.couple
-    context = {"form": form, "export_kinds": EXPORT_KINDS}
+    context = {"form": form}
     if couple is not None and couple.is_active:
         context["calendar_url"] = request.build_absolute_uri(
             reverse("practices:calendar_feed", args=[couple.calendar_token])
         )
     status = 422 if form.errors else 200
     return render(request, "accounts/profile.html", context, status=status)
-
-
-def latest_invite_of(user: User) -> Invite | None:
-    """The newest invite this user made, whatever its state, to show where it stands."""
-    return Invite.objects.filter(inviter=user).order_by("-created_at").first()
 
 
 @login_required
@@ -85,7 +64,7 @@ def partner(request: HttpRequest) -> HttpResponse:
         status = 422 if form.errors else 200
         return render(request, "accounts/partner.html", context, status=status)
     context = {
-        "invite": latest_invite_of(request.user),
+        "invite": linking.latest_invite_of(request.user),
         "code_form": InviteCodeForm(),
         "former_partner": request.partner,
     }
@@ -158,7 +137,7 @@ def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
     try:
         linking.check_invite(invite, user=user)
     except LinkError as error:
-        request.session.pop(PENDING_INVITE_SESSION_KEY, None)
+        request.session.pop(linking.PENDING_INVITE_SESSION_KEY, None)
         context = {"error": error.message, "invite": invite}
         return render(request, "accounts/invite_error.html", context, status=error.status)
 
@@ -166,7 +145,7 @@ def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
         if request.method == "POST":
             return redirect(f"{reverse('account_login')}?next={request.path}")
         # Remembered through sign-up and email confirmation, even in another tab.
-        request.session[PENDING_INVITE_SESSION_KEY] = token
+        request.session[linking.PENDING_INVITE_SESSION_KEY] = token
         return render(request, "accounts/invite_welcome.html", {"invite": invite})
 
     form = InviteDecisionForm(request.POST if request.method == "POST" else None)
@@ -175,7 +154,7 @@ def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request, "accounts/invite_accept.html", {"invite": invite, "form": form}, status=status
         )
-    request.session.pop(PENDING_INVITE_SESSION_KEY, None)
+    request.session.pop(linking.PENDING_INVITE_SESSION_KEY, None)
     try:
         if form.cleaned_data["decision"] == "decline":
             linking.decline_invite(invite=invite, user=user)
@@ -187,14 +166,6 @@ def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "accounts/invite_error.html", context, status=error.status)
     messages.success(request, f"You and {invite.inviter.display_name} are linked. Welcome!")
     return redirect("home")
-
-
-def pending_invite_url(request: HttpRequest) -> str | None:
-    """Where a newly signed-in person should go to finish accepting an invite, if anywhere."""
-    token = request.session.get(PENDING_INVITE_SESSION_KEY)
-    if not token:
-        return None
-    return reverse("accounts:invite_accept", kwargs={"token": token})
 
 
 @couple_required
@@ -225,7 +196,7 @@ def calendar_regenerate(request: HttpRequest) -> HttpResponse:
     if couple is None or not couple.is_active:
         messages.error(request, "A calendar feed belongs to a linked couple.")
         return redirect("accounts:profile")
-    touch(couple, calendar_token=new_calendar_token())
+    linking.new_calendar_address(couple=couple)
     messages.success(request, "Your calendar has a new address. The old one no longer works.")
     return redirect("accounts:profile")
 

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "template_partials",
     "csp",
     "allauth",
     "allauth.account",
@@ -144,7 +145,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "practices.context_processors.unread_notes",
                 "bond.context_processors.header_links",
+                "accounts.context_processors.partner_name",
             ],
+            # Built in from Django 6 on: {% partialdef %} needs no {% load %} now either.
+            "builtins": ["template_partials.templatetags.partials"],
         },
     },
 ]

@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from bond import views
+from practices.views import dashboard
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", dashboard.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("accounts.urls")),
     path("", include("practices.urls")),
@@ -12,5 +13,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "bond.views.permission_denied"
 handler404 = "bond.views.page_not_found"
 handler500 = "bond.views.server_error"

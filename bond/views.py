@@ -1,29 +1,12 @@
-"""Site-wide views: the home page (landing or dashboard), health check, errors."""
+"""Site-wide views: health check and error pages (the home page is the dashboard's)."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-
-from accounts.views import pending_invite_url
-from practices.content import PRACTICES
-from practices.views import dashboard
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return render(request, "bond/landing.html", {"practices": PRACTICES})
-    couple = request.couple
-    if couple is None or not couple.is_active:
-        # Someone who opened a partner's invite before signing up continues there.
-        invite_url = pending_invite_url(request)
-        if invite_url:
-            return redirect(invite_url)
-    return dashboard(request)
 
 
 @never_cache
@@ -31,6 +14,11 @@ def home(request: HttpRequest) -> HttpResponse:
 def healthz(request: HttpRequest) -> HttpResponse:
     # Load balancers and the benchmark call this: it must never touch the database.
     return HttpResponse("ok", content_type="text/plain")
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Every refusal (an archive, somebody else's note) says why, on one page."""
+    return render(request, "403.html", {"reason": str(exception)}, status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.couples import touch
+from accounts.couples import couple_change
 from accounts.models import Couple, User
 from practices.display import path_to
 from practices.models import Answer, DailyQuestion, Entry
@@ -116,8 +116,7 @@ class AnswerLocked(Exception):
 
 def save_answer(*, couple: Couple, user: User, day: dt.date, text: str) -> Answer:
     """Create or edit this user's answer for the day's question."""
-    with transaction.atomic():
-        touch(couple)
+    with couple_change(couple):
         pinned, created = DailyQuestion.objects.get_or_create(
             couple=couple, day=day, defaults={"question_index": question_index_for(couple, day)}
         )

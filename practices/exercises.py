@@ -1,13 +1,12 @@
 """The actions of practices 2, 5 and 6: reflect-back, affection ticks and check-ins.
 
-Each is one transaction that first touches the couple, as in practices.journal."""
+Each is one `couple_change` of the couple it is given, as in practices.journal."""
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
-from accounts.couples import touch
+from accounts.couples import couple_change
 from accounts.models import Couple, User
 from practices.models import AffectionDay, CheckIn, Entry, Exchange
 from practices.progress import record_practice
@@ -16,8 +15,7 @@ AFFECTION_KINDS = ("hug", "kiss", "held_hands", "cuddle")
 
 
 def reflect_back(*, couple: Couple, listener: User, speaker: User, heard: str) -> Exchange:
-    with transaction.atomic():
-        touch(couple)
+    with couple_change(couple):
         exchange = Exchange.objects.create(
             couple=couple, listener=listener, speaker=speaker, heard=heard
         )
@@ -31,22 +29,22 @@ def reflect_back(*, couple: Couple, listener: User, speaker: User, heard: str) -
     return exchange
 
 
-def answer_exchange(*, exchange: Exchange, user: User, reply: str, addition: str) -> bool:
+def answer_exchange(
+    *, couple: Couple, exchange: Exchange, user: User, reply: str, addition: str
+) -> bool:
     """The speaker confirms or adds what was missed; False if it was answered already."""
-    with transaction.atomic():
-        touch(exchange.couple)
+    with couple_change(couple):
         answered = Exchange.objects.filter(pk=exchange.pk, speaker=user, reply="").update(
             reply=reply, addition=addition, replied_at=timezone.now()
         )
         if answered:
-            record_practice(couple=exchange.couple, user=user, practice="empathy")
+            record_practice(couple=couple, user=user, practice="empathy")
     return bool(answered)
 
 
 def tick_affection(*, couple: Couple, user: User, kinds: set[str]) -> AffectionDay:
     values = {kind: kind in kinds for kind in AFFECTION_KINDS}
-    with transaction.atomic():
-        touch(couple)
+    with couple_change(couple):
         tick, _ = AffectionDay.objects.update_or_create(
             couple=couple,
             user=user,
@@ -59,8 +57,7 @@ def tick_affection(*, couple: Couple, user: User, kinds: set[str]) -> AffectionD
 
 
 def check_in(*, couple: Couple, user: User, mood: int, need: str) -> CheckIn:
-    with transaction.atomic():
-        touch(couple)
+    with couple_change(couple):
         check, _ = CheckIn.objects.update_or_create(
             couple=couple,
             author=user,
@@ -71,8 +68,7 @@ def check_in(*, couple: Couple, user: User, mood: int, need: str) -> CheckIn:
     return check
 
 
-def reply_to_check_in(*, check: CheckIn, user: User, reply: str) -> None:
-    with transaction.atomic():
-        touch(check.couple)
+def reply_to_check_in(*, couple: Couple, check: CheckIn, user: User, reply: str) -> None:
+    with couple_change(couple):
         CheckIn.objects.filter(pk=check.pk).update(reply=reply, replied_at=timezone.now())
-        record_practice(couple=check.couple, user=user, practice="well-being")
+        record_practice(couple=couple, user=user, practice="well-being")

@@ -11,7 +11,8 @@ Format (version 1):
      "notes": [...], "reactions": [...], "keepsakes": [...], "plans": [...],
      "reflections": [...], "answers": [...], "exchanges": [...], "check_ins": [...],
      "affection": [...], "ideas": [...]}
-Each list holds objects with the columns listed in KINDS below.
+Each list holds objects with the columns of its kind in KINDS below, in that order; the
+kind's CSV file has the same columns. KINDS is the one declaration of both formats.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Couple, User
@@ -67,238 +69,214 @@ class Names:
         return self.by_id.get(user_id, FORMER_PARTNER)
 
 
-Rows = Callable[[Couple, User, Names], Iterator[dict]]
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a kind: its name in the files, the fields of the kind's values query it
+    reads, and how its value is made from them (with the couple's names at hand)."""
+
+    name: str
+    reads: tuple[str, ...]
+    value: Callable[[Row, Names], Any]
+
+
+def copied(name: str, field: str | None = None) -> Column:
+    field = field or name
+    return Column(name, (field,), lambda row, names: row[field])
+
+
+def moment(name: str) -> Column:
+    return Column(name, (name,), lambda row, names: utc(row[name]))
+
+
+def date(name: str, field: str | None = None) -> Column:
+    field = field or name
+    return Column(name, (field,), lambda row, names: day(row[field]))
+
+
+def person(name: str, field: str) -> Column:
+    return Column(name, (field,), lambda row, names: names(row[field]))
 
 
 @dataclass(frozen=True)
 class Kind:
-    name: str
-    columns: tuple[str, ...]
-    rows: Rows
+    """One kind of entry: a list in the JSON document and a CSV file of its own.
+
+    `entries` gives the couple's entries this viewer may see, in the order they are written
+    out; `columns` make each row from the fields they read, fetched in one values query.
+    """
+
+    name: str  # the key in the JSON document and the CSV file's name
+    label: str  # for people: the kind's download link in settings
+    entries: Callable[[Couple, User], QuerySet]
+    columns: tuple[Column, ...]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+    def rows(self, couple: Couple, viewer: User, names: Names) -> Iterator[Row]:
+        fields = dict.fromkeys(field for column in self.columns for field in column.reads)
+        for row in self.entries(couple, viewer).values(*fields).iterator(CHUNK):
+            yield {column.name: column.value(row, names) for column in self.columns}
 
 
-def note_rows(couple: Couple, viewer: User, names: Names) -> Iterator[dict]:
-    fields = (
-        "id",
-        "created_at",
-        "edited_at",
-        "read_at",
-        "author_id",
-        "recipient_id",
-        "category",
-        "text",
-    )
-    for row in Note.objects.for_couple(couple).order_by("id").values(*fields).iterator(CHUNK):
-        yield {
-            "id": row["id"],
-            "created_at": utc(row["created_at"]),
-            "edited_at": utc(row["edited_at"]),
-            "read_at": utc(row["read_at"]),
-            "author": names(row["author_id"]),
-            "recipient": names(row["recipient_id"]),
-            "category": row["category"],
-            "text": row["text"],
-        }
-
-
-def reaction_rows(couple: Couple, viewer: User, names: Names) -> Iterator[dict]:
-    reactions = Reaction.objects.filter(note__couple=couple).order_by("id")
-    for row in reactions.values("note_id", "user_id", "kind", "created_at").iterator(CHUNK):
-        yield {
-            "note_id": row["note_id"],
-            "by": names(row["user_id"]),
-            "kind": row["kind"],
-            "created_at": utc(row["created_at"]),
-        }
-
-
-def keepsake_rows(couple: Couple, viewer: User, names: Names) -> Iterator[dict]:
-    stars = Star.objects.filter(note__couple=couple).order_by("id")
-    for row in stars.values("note_id", "user_id", "created_at").iterator(CHUNK):
-        yield {
-            "note_id": row["note_id"],
-            "kept_by": names(row["user_id"]),
-            "created_at": utc(row["created_at"]),
-        }
-
-
-def plan_rows(couple: Couple, viewer: User, names: Names) -> Iterator[dict]:
-    fields = (
-        "id",
-        "title",
-        "description",
-        "day",
-        "starts_at",
-        "place",
-        "status",
-        "tech_free",
-        "idea_slug",
-        "created_by_id",
-        "updated_by_id",
-        "created_at",
-        "updated_at",
-        "version",
-    )
-    for row in Plan.objects.for_couple(couple).order_by("id").values(*fields).iterator(CHUNK):
-        yield {
-            "id": row["id"],
-            "title": row["title"],
-            "description": row["description"],
-            "day": day(row["day"]),
-            "starts_at": utc(row["starts_at"]),
-            "place": row["place"],
-            "status": row["status"],
-            "tech_free": row["tech_free"],
-            "idea": row["idea_slug"],
-            "created_by": names(row["created_by_id"]),
-            "updated_by": names(row["updated_by_id"]),
-            "created_at": utc(row["created_at"]),
-            "updated_at": utc(row["updated_at"]),
-            "version": row["version"],
-        }
-
-
-def reflection_rows(couple: Couple, viewer: User, names: Names) -> Iterator[dict]:
-    fields = ("plan_id", "author_id", "enjoyed", "rating", "created_at")
-    reflections = Reflection.objects.for_couple(couple).order_by("id").values(*fields)
-    for row in reflections.iterator(CHUNK):
-        yield {
-            "plan_id": row["plan_id"],
-            "author": names(row["author_id"]),
-            "enjoyed": row["enjoyed"],
-            "rating": row["rating"],
-            "created_at": utc(row["created_at"]),
-        }
-
-
-def answer_rows(couple: Couple, viewer: User, names: Names) -> Iterator[dict]:
+def visible_answers(couple: Couple, viewer: User) -> QuerySet:
     # The same rule as on screen: a partner's answer only once both have answered.
-    answers = (
+    return (
         Answer.objects.for_couple(couple)
         .annotate(answered=Count("question__answers"))
         .filter(Q(author=viewer) | Q(answered__gte=2))
         .order_by("question__day", "id")
-        .values(
-            "question__day",
-            "question__question_index",
-            "author_id",
-            "text",
-            "created_at",
-            "updated_at",
-        )
     )
-    for row in answers.iterator(CHUNK):
-        yield {
-            "day": day(row["question__day"]),
-            "question": QUESTIONS[row["question__question_index"]].text,
-            "author": names(row["author_id"]),
-            "text": row["text"],
-            "created_at": utc(row["created_at"]),
-            "updated_at": utc(row["updated_at"]),
-        }
 
 
-def exchange_rows(couple: Couple, viewer: User, names: Names) -> Iterator[dict]:
-    fields = ("listener_id", "speaker_id", "heard", "reply", "addition", "created_at", "replied_at")
-    exchanges = Exchange.objects.for_couple(couple).order_by("id").values(*fields)
-    for row in exchanges.iterator(CHUNK):
-        yield {
-            "listener": names(row["listener_id"]),
-            "speaker": names(row["speaker_id"]),
-            "heard": row["heard"],
-            "reply": row["reply"],
-            "addition": row["addition"],
-            "created_at": utc(row["created_at"]),
-            "replied_at": utc(row["replied_at"]),
-        }
-
-
-def check_in_rows(couple: Couple, viewer: User, names: Names) -> Iterator[dict]:
-    moods = dict(CheckIn.Mood.choices)
-    fields = ("author_id", "day", "mood", "need", "reply", "created_at", "replied_at")
-    check_ins = CheckIn.objects.for_couple(couple).order_by("id").values(*fields)
-    for row in check_ins.iterator(CHUNK):
-        yield {
-            "author": names(row["author_id"]),
-            "day": day(row["day"]),
-            "mood": row["mood"],
-            "mood_word": moods[row["mood"]],
-            "need": row["need"],
-            "reply": row["reply"],
-            "created_at": utc(row["created_at"]),
-            "replied_at": utc(row["replied_at"]),
-        }
-
-
-def affection_rows(couple: Couple, viewer: User, names: Names) -> Iterator[dict]:
-    fields = ("user_id", "day", "hug", "kiss", "held_hands", "cuddle")
-    ticks = AffectionDay.objects.for_couple(couple).order_by("day", "id").values(*fields)
-    for row in ticks.iterator(CHUNK):
-        yield {"person": names(row.pop("user_id")), **row, "day": day(row["day"])}
-
-
-def idea_rows(couple: Couple, viewer: User, names: Names) -> Iterator[dict]:
-    fields = ("title", "description", "created_by_id", "created_at")
-    ideas = CustomIdea.objects.for_couple(couple).order_by("id").values(*fields)
-    for row in ideas.iterator(CHUNK):
-        yield {
-            "title": row["title"],
-            "description": row["description"],
-            "created_by": names(row["created_by_id"]),
-            "created_at": utc(row["created_at"]),
-        }
-
+MOOD_WORDS = dict(CheckIn.Mood.choices)
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in [
         Kind(
             "notes",
-            ("id", "created_at", "edited_at", "read_at", "author", "recipient", "category", "text"),
-            note_rows,
+            "Notes",
+            lambda couple, viewer: Note.objects.for_couple(couple).order_by("id"),
+            (
+                copied("id"),
+                moment("created_at"),
+                moment("edited_at"),
+                moment("read_at"),
+                person("author", "author_id"),
+                person("recipient", "recipient_id"),
+                copied("category"),
+                copied("text"),
+            ),
         ),
-        Kind("reactions", ("note_id", "by", "kind", "created_at"), reaction_rows),
-        Kind("keepsakes", ("note_id", "kept_by", "created_at"), keepsake_rows),
+        Kind(
+            "reactions",
+            "Reactions",
+            lambda couple, viewer: Reaction.objects.filter(note__couple=couple).order_by("id"),
+            (
+                copied("note_id"),
+                person("by", "user_id"),
+                copied("kind"),
+                moment("created_at"),
+            ),
+        ),
+        Kind(
+            "keepsakes",
+            "Keepsakes",
+            lambda couple, viewer: Star.objects.filter(note__couple=couple).order_by("id"),
+            (
+                copied("note_id"),
+                person("kept_by", "user_id"),
+                moment("created_at"),
+            ),
+        ),
         Kind(
             "plans",
+            "Plans",
+            lambda couple, viewer: Plan.objects.for_couple(couple).order_by("id"),
             (
-                "id",
-                "title",
-                "description",
-                "day",
-                "starts_at",
-                "place",
-                "status",
-                "tech_free",
-                "idea",
-                "created_by",
-                "updated_by",
-                "created_at",
-                "updated_at",
-                "version",
+                copied("id"),
+                copied("title"),
+                copied("description"),
+                date("day"),
+                moment("starts_at"),
+                copied("place"),
+                copied("status"),
+                copied("tech_free"),
+                copied("idea", "idea_slug"),
+                person("created_by", "created_by_id"),
+                person("updated_by", "updated_by_id"),
+                moment("created_at"),
+                moment("updated_at"),
+                copied("version"),
             ),
-            plan_rows,
         ),
         Kind(
-            "reflections", ("plan_id", "author", "enjoyed", "rating", "created_at"), reflection_rows
+            "reflections",
+            "Reflections",
+            lambda couple, viewer: Reflection.objects.for_couple(couple).order_by("id"),
+            (
+                copied("plan_id"),
+                person("author", "author_id"),
+                copied("enjoyed"),
+                copied("rating"),
+                moment("created_at"),
+            ),
         ),
         Kind(
             "answers",
-            ("day", "question", "author", "text", "created_at", "updated_at"),
-            answer_rows,
+            "Daily answers",
+            visible_answers,
+            (
+                date("day", "question__day"),
+                Column(
+                    "question",
+                    ("question__question_index",),
+                    lambda row, names: QUESTIONS[row["question__question_index"]].text,
+                ),
+                person("author", "author_id"),
+                copied("text"),
+                moment("created_at"),
+                moment("updated_at"),
+            ),
         ),
         Kind(
             "exchanges",
-            ("listener", "speaker", "heard", "reply", "addition", "created_at", "replied_at"),
-            exchange_rows,
+            "Reflect-back",
+            lambda couple, viewer: Exchange.objects.for_couple(couple).order_by("id"),
+            (
+                person("listener", "listener_id"),
+                person("speaker", "speaker_id"),
+                copied("heard"),
+                copied("reply"),
+                copied("addition"),
+                moment("created_at"),
+                moment("replied_at"),
+            ),
         ),
         Kind(
             "check_ins",
-            ("author", "day", "mood", "mood_word", "need", "reply", "created_at", "replied_at"),
-            check_in_rows,
+            "Check-ins",
+            lambda couple, viewer: CheckIn.objects.for_couple(couple).order_by("id"),
+            (
+                person("author", "author_id"),
+                date("day"),
+                copied("mood"),
+                Column("mood_word", ("mood",), lambda row, names: MOOD_WORDS[row["mood"]]),
+                copied("need"),
+                copied("reply"),
+                moment("created_at"),
+                moment("replied_at"),
+            ),
         ),
-        Kind("affection", ("person", "day", "hug", "kiss", "held_hands", "cuddle"), affection_rows),
-        Kind("ideas", ("title", "description", "created_by", "created_at"), idea_rows),
+        Kind(
+            "affection",
+            "Affection",
+            lambda couple, viewer: AffectionDay.objects.for_couple(couple).order_by("day", "id"),
+            (
+                person("person", "user_id"),
+                date("day"),
+                copied("hug"),
+                copied("kiss"),
+                copied("held_hands"),
+                copied("cuddle"),
+            ),
+        ),
+        Kind(
+            "ideas",
+            "Your ideas",
+            lambda couple, viewer: CustomIdea.objects.for_couple(couple).order_by("id"),
+            (
+                copied("title"),
+                copied("description"),
+                person("created_by", "created_by_id"),
+                moment("created_at"),
+            ),
+        ),
     ]
 }
 
@@ -335,7 +313,7 @@ class _Line:
 
 
 def csv_lines(couple: Couple, viewer: User, kind: Kind) -> Iterable[str]:
-    writer = csv.DictWriter(_Line(), fieldnames=kind.columns)
+    writer = csv.DictWriter(_Line(), fieldnames=kind.column_names)
     yield writer.writeheader()
     for row in kind.rows(couple, viewer, Names(couple)):
         yield writer.writerow(row)

@@ -1,6 +1,6 @@
-"""Writing to the journal. Each function is one transaction that keeps the timeline
-(Entry) in step with what it shows, and that first touches the couple (its revision keys
-the cached fragments); views call these, never the models directly."""
+"""Writing to the journal. Each function is one `couple_change` of the couple it is
+given: one transaction that keeps the timeline (Entry) in step with what it shows and
+moves the couple's revision; views call these, never the models directly."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ExpressionWrapper, F, FloatField, Subquery, Value
 from django.utils import timezone
 
-from accounts.couples import touch
+from accounts.couples import couple_change
 from accounts.models import Couple, User
 from practices.ideas import IDEAS_BY_SLUG
 from practices.models import CustomIdea, Entry, Note, Plan, Reaction, Reflection, Star
@@ -33,8 +33,7 @@ class StalePlan(Exception):
 
 
 def write_note(*, couple: Couple, author: User, recipient: User, text: str, category: str) -> Note:
-    with transaction.atomic():
-        touch(couple)
+    with couple_change(couple):
         note = Note.objects.create(
             couple=couple, author=author, recipient=recipient, text=text, category=category
         )
@@ -49,18 +48,16 @@ def can_edit_note(note: Note, user: User) -> bool:
     return note.author_id == user.pk and timezone.now() - note.created_at <= NOTE_EDIT_WINDOW
 
 
-def edit_note(*, note: Note, text: str, category: str) -> None:
+def edit_note(*, couple: Couple, note: Note, text: str, category: str) -> None:
     note.text = text
     note.category = category
     note.edited_at = timezone.now()
-    with transaction.atomic():
-        touch(note.couple)
+    with couple_change(couple):
         note.save(update_fields=["text", "category", "edited_at"])
 
 
-def delete_note(note: Note) -> None:
-    with transaction.atomic():
-        touch(note.couple)
+def delete_note(*, couple: Couple, note: Note) -> None:
+    with couple_change(couple):
         note.delete()
 
 
@@ -68,15 +65,13 @@ def mark_notes_read(*, recipient: User, couple: Couple, note_ids: list[int] | No
     unread = Note.objects.for_couple(couple).filter(recipient=recipient, read_at=None)
     if note_ids is not None:
         unread = unread.filter(pk__in=note_ids)
-    with transaction.atomic():
-        touch(couple)
+    with couple_change(couple):
         return unread.update(read_at=timezone.now())
 
 
-def toggle_reaction(*, note: Note, user: User, kind: str) -> bool:
+def toggle_reaction(*, couple: Couple, note: Note, user: User, kind: str) -> bool:
     """Add the reaction, or take it back if it was there. True when it is on now."""
-    with transaction.atomic():
-        touch(note.couple)
+    with couple_change(couple):
         deleted, _ = Reaction.objects.filter(note=note, user=user, kind=kind).delete()
         if deleted:
             return False
@@ -88,9 +83,8 @@ def toggle_reaction(*, note: Note, user: User, kind: str) -> bool:
     return True
 
 
-def toggle_star(*, note: Note, user: User) -> bool:
-    with transaction.atomic():
-        touch(note.couple)
+def toggle_star(*, couple: Couple, note: Note, user: User) -> bool:
+    with couple_change(couple):
         deleted, _ = Star.objects.filter(note=note, user=user).delete()
         if deleted:
             return False
@@ -133,8 +127,7 @@ def plan_times(when: When, tz: dt.tzinfo) -> tuple[dt.date | None, dt.datetime |
 
 def create_plan(*, couple: Couple, user: User, fields: dict, when: When, tz: dt.tzinfo) -> Plan:
     day, starts_at = plan_times(when, tz)
-    with transaction.atomic():
-        touch(couple)
+    with couple_change(couple):
         plan = Plan.objects.create(
             couple=couple,
             created_by=user,
@@ -157,52 +150,55 @@ def practice_of_plan(plan: Plan) -> str:
 
 
 def update_plan(
-    *, plan: Plan, user: User, version: int, fields: dict, when: When | None, tz: dt.tzinfo
+    *,
+    couple: Couple,
+    plan: Plan,
+    user: User,
+    version: int,
+    fields: dict,
+    when: When | None,
+    tz: dt.tzinfo,
 ) -> Plan:
     """Save if nobody saved since `version`; otherwise raise StalePlan with what is saved."""
     changes = dict(fields)
     if when is not None:
         changes["day"], changes["starts_at"] = plan_times(when, tz)
-    with transaction.atomic():
-        touch(plan.couple)
+    with couple_change(couple):
         updated = Plan.objects.filter(pk=plan.pk, version=version).update(
             **changes, updated_by=user, updated_at=timezone.now(), version=version + 1
         )
         current = Plan.objects.select_related("updated_by").get(pk=plan.pk)
         if not updated:
-            raise StalePlan(current)  # and nothing changed: the touch is rolled back
+            raise StalePlan(current)  # and nothing changed: the revision rolls back too
     return current
 
 
-def set_plan_status(*, plan: Plan, user: User, status: str) -> None:
+def set_plan_status(*, couple: Couple, plan: Plan, user: User, status: str) -> None:
     """One field, applied to whatever version is current; the version still moves on, so
     that an edit form opened before this change reports it instead of undoing it."""
-    with transaction.atomic():
-        touch(plan.couple)
+    with couple_change(couple):
         Plan.objects.filter(pk=plan.pk).update(
             status=status, updated_by=user, updated_at=timezone.now(), version=F("version") + 1
         )
 
 
-def reflect(*, plan: Plan, author: User, enjoyed: str, rating: int) -> Reflection:
-    with transaction.atomic():
-        touch(plan.couple)
+def reflect(*, couple: Couple, plan: Plan, author: User, enjoyed: str, rating: int) -> Reflection:
+    with couple_change(couple):
         reflection = Reflection.objects.create(
-            couple=plan.couple, plan=plan, author=author, enjoyed=enjoyed, rating=rating
+            couple=couple, plan=plan, author=author, enjoyed=enjoyed, rating=rating
         )
         Entry.objects.create(
-            couple=plan.couple,
+            couple=couple,
             kind=Entry.Kind.REFLECTION,
             reflection=reflection,
             occurred_at=reflection.created_at,
         )
-        record_practice(couple=plan.couple, user=author, practice="quality-time")
+        record_practice(couple=couple, user=author, practice="quality-time")
     return reflection
 
 
 def add_custom_idea(*, couple: Couple, user: User, idea: CustomIdea) -> None:
-    with transaction.atomic():
-        touch(couple)
+    with couple_change(couple):
         idea.couple = couple
         idea.created_by = user
         idea.save()

@@ -7,6 +7,8 @@ import re
 from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 
+from tests.conftest import PASSWORD
+
 _axe = Axe()
 
 
@@ -41,3 +43,20 @@ def sign_up(page, base_url: str, *, name: str, email: str, password: str) -> Non
     page.wait_for_url("**/accounts/confirm-email/")
     page.goto(base_url + last_link_to(email))
     page.get_by_role("button", name="Confirm").click()
+
+
+def log_in(page, base: str, email: str) -> None:
+    """Sign in through the login form (with the password every test user has) and land on
+    the dashboard."""
+    page.goto(base + "/accounts/login/")
+    page.get_by_label("Email:").fill(email)
+    page.get_by_label("Password:").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(base + "/")
+
+
+def logged_in_page(browser, base: str, email: str, **context_options):
+    """A page in a browser context of its own (its own cookies), signed in as `email`."""
+    page = browser.new_context(**context_options).new_page()
+    log_in(page, base, email)
+    return page

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import caches
+from django.test import Client
 from django.utils import timezone
 
 from accounts import linking
@@ -16,6 +17,14 @@ from accounts.models import Couple, User
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings) -> None:
+    # Healthchecks does the same "for speed": the real hasher would take most of the run.
+    # Autouse fixtures are set up before the others, so make_user already hashes with it;
+    # the live server of the browser tests runs in this process and reads the same settings.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -86,6 +95,54 @@ def charlie(make_user) -> User:
     charlie = make_user("Charlie")
     link(charlie, make_user("Dana"))
     return charlie
+
+
+# Signed-in clients ------------------------------------------------------------
+
+# What htmx sends with every request it makes.
+HTMX_HEADERS = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def client_for(db) -> Callable[..., Client]:
+    """A factory: a test client signed in as `user` (None: nobody); with `htmx=True` every
+    request it sends is an htmx request."""
+
+    def make(user: User | None, *, htmx: bool = False, enforce_csrf_checks: bool = False) -> Client:
+        client = Client(
+            enforce_csrf_checks=enforce_csrf_checks, headers=HTMX_HEADERS if htmx else None
+        )
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def alice_client(client_for, alice) -> Client:
+    return client_for(alice)
+
+
+@pytest.fixture
+def bob_client(client_for, bob) -> Client:
+    return client_for(bob)
+
+
+@pytest.fixture
+def charlie_client(client_for, charlie) -> Client:
+    return client_for(charlie)
+
+
+@pytest.fixture
+def sam_client(client_for, sam) -> Client:
+    return client_for(sam)
+
+
+@pytest.fixture
+def htmx_client(client_for, alice) -> Client:
+    """Alice, with every request sent as htmx sends it."""
+    return client_for(alice, htmx=True)
 
 
 # Browser tests ------------------------------------------------------------

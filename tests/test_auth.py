@@ -159,9 +159,14 @@ def test_password_reset_for_an_unknown_address_looks_the_same(client: Client):
     assert response["Location"] == "/accounts/password/reset/done/"
 
 
-def test_change_password(client: Client, sam):
-    client.force_login(sam)
-    response = client.post(
+def test_the_suite_hashes_passwords_with_the_fast_hasher(sam):
+    # conftest.py sets it in an autouse fixture, which runs before make_user hashes anything;
+    # with the real hasher, every user a test makes would cost a few hundred milliseconds.
+    assert sam.password.startswith("md5$")
+
+
+def test_change_password(sam, sam_client):
+    response = sam_client.post(
         "/accounts/password/change/",
         {
             "oldpassword": PASSWORD,
@@ -174,12 +179,13 @@ def test_change_password(client: Client, sam):
     assert sam.check_password("another passphrase 77")
 
 
-def test_change_email_needs_the_new_address_confirmed(client: Client, sam):
-    client.force_login(sam)
-    response = client.post("/accounts/email/", {"action_add": "", "email": "sam.new@example.com"})
+def test_change_email_needs_the_new_address_confirmed(sam, sam_client):
+    response = sam_client.post(
+        "/accounts/email/", {"action_add": "", "email": "sam.new@example.com"}
+    )
     assert response.status_code == 302
     assert mail.outbox[-1].to == ["sam.new@example.com"]
-    client.post(link_in(mail.outbox[-1]))
+    sam_client.post(link_in(mail.outbox[-1]))
     sam.refresh_from_db()
     assert sam.email == "sam.new@example.com"
 
@@ -192,10 +198,9 @@ def test_allauth_pages_use_our_layout(client: Client):
         assert "page-narrow" in html, url
 
 
-def test_profile_settings_change_name_and_time_zone(client: Client, sam):
-    client.force_login(sam)
-    assert client.get("/account/settings/").status_code == 200
-    response = client.post(
+def test_profile_settings_change_name_and_time_zone(sam, sam_client):
+    assert sam_client.get("/account/settings/").status_code == 200
+    response = sam_client.post(
         "/account/settings/", {"display_name": "Samira", "time_zone": "Asia/Tokyo"}
     )
     assert response.status_code == 302
@@ -203,9 +208,10 @@ def test_profile_settings_change_name_and_time_zone(client: Client, sam):
     assert (sam.display_name, sam.time_zone) == ("Samira", "Asia/Tokyo")
 
 
-def test_profile_settings_refuse_an_unknown_time_zone(client: Client, sam):
-    client.force_login(sam)
-    response = client.post("/account/settings/", {"display_name": "Sam", "time_zone": "Mars/Base"})
+def test_profile_settings_refuse_an_unknown_time_zone(sam, sam_client):
+    response = sam_client.post(
+        "/account/settings/", {"display_name": "Sam", "time_zone": "Mars/Base"}
+    )
     assert response.status_code == 422
     assert "Select a valid choice" in response.content.decode()
     sam.refresh_from_db()

@@ -9,9 +9,8 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from practices import journal
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, logged_in_page
 from tests.conftest import DESKTOP, PHONE
-from tests.test_browser_journal import logged_in_page
 
 pytestmark = pytest.mark.browser
 

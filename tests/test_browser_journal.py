@@ -5,21 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import assert_accessible
-from tests.conftest import DESKTOP, PASSWORD, PHONE
+from tests.browser import assert_accessible, logged_in_page
+from tests.conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
-
-
-def logged_in_page(browser, base: str, email: str, **context_options):
-    context = browser.new_context(**context_options)
-    page = context.new_page()
-    page.goto(base + "/accounts/login/")
-    page.get_by_label("Email:").fill(email)
-    page.get_by_label("Password:").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(base + "/")
-    return page
 
 
 def test_notes_reactions_and_a_plan_between_two_partners(browser, live_server, couple):

@@ -5,18 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import assert_accessible, sign_up
+from tests.browser import assert_accessible, log_in, sign_up
 from tests.conftest import DESKTOP, PASSWORD, PHONE
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.get_by_label("Email:").fill(email)
-    page.get_by_label("Password:").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(base + "/")
 
 
 @pytest.mark.parametrize("b_has_javascript", [True, False], ids=["js", "no-js"])

@@ -6,9 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from practices.content import PRACTICES
-from tests.browser import assert_accessible
+from tests.browser import assert_accessible, logged_in_page
 from tests.conftest import DESKTOP, PHONE
-from tests.test_browser_journal import logged_in_page
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from practices import journal
+from tests.browser import logged_in_page
 from tests.conftest import DESKTOP
-from tests.test_browser_journal import logged_in_page
 
 pytestmark = pytest.mark.browser
 

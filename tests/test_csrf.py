@@ -4,11 +4,13 @@
 from CSRF_FAILURE_VIEW, not a view's own "not yours"), with or without htmx's header, and
 the database does not change. (b) No GET, on any route, changes the database.
 
-The routes are walked and filled as in tests/test_isolation.py, with the requester's own
-objects, so that a request that got past the check would find something to change.
+The routes are walked and filled by tests/routes.py, with the requester's own objects, so
+that a request that got past the check would find something to change.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
@@ -20,16 +22,15 @@ from accounts.couples import couple_required
 from accounts.models import User
 from accounts.unsubscribe import make_token
 from practices.models import CustomIdea, Note
-from tests.conftest import PASSWORD
-from tests.test_isolation import (
+from tests.routes import (
     ALWAYS_SKIPPED,
-    HTMX,
     Owned,
     build_owned,
     fillings,
     fingerprint,
     fingerprint_changes,
     install_urlconf,
+    probe_body,
     row_counts,
     text_of,
     unfillable,
@@ -103,52 +104,9 @@ def marked_csrf_refusals(settings) -> None:
     settings.CSRF_FAILURE_VIEW = f"{__name__}.refuse_without_token"
 
 
-def probe_body(owned: Owned) -> dict[str, str]:
-    """One body that is valid for most of our forms (and allauth's), so that a view that
-    skipped the check would really change something and the database comparison would show it.
-    """
-    new_password = "a different horse battery staple"
-    return {
-        # Notes, reactions, plans, reflections, ideas, answers, practices.
-        "text": "CSRF-PROBE",
-        "category": "",
-        "kind": "heart",
-        "title": "CSRF-PROBE",
-        "description": "",
-        "place": "",
-        "status": "planned",
-        "tech_free": "on",
-        "day": owned.day.isoformat(),
-        "version": str(owned.plan.version),
-        "enjoyed": "CSRF-PROBE",
-        "rating": "5",
-        "heard": "CSRF-PROBE",
-        "reply": "yes",
-        "addition": "",
-        "hug": "on",
-        "mood": "3",
-        "need": "",
-        # Settings, the couple, linking, leaving, deleting.
-        "display_name": "CSRF-PROBE",
-        "time_zone": "UTC",
-        "name": "CSRF-PROBE",
-        "confirm": "on",
-        "decision": "accept",
-        "code": owned.invite.code,
-        # allauth: adding an email, a password change, a reset, logging in.
-        "email": "probe@example.com",
-        "action_add": "",
-        "login": owned.alice.email,
-        "password": PASSWORD,
-        "oldpassword": PASSWORD,
-        "password1": new_password,
-        "password2": new_password,
-    }
-
-
 def every_path(owned: Owned, viewer: User | None, problems: list[str]) -> list[tuple[str, str]]:
     """(route, path) for every route, filled with the viewer's own things; unfillable ones
-    are problems (a new route must be mapped in tests/test_isolation.py)."""
+    are problems (a new route must be mapped in tests/routes.py)."""
     paths = []
     for route in walk_routes():
         values = fillings(route, owned, viewer)
@@ -159,7 +117,15 @@ def every_path(owned: Owned, viewer: User | None, problems: list[str]) -> list[t
     return paths
 
 
-def post_without_token(client: Client, owned: Owned, viewer: User) -> tuple[list[str], set[str]]:
+# By htmx or not (True, False): two clients signed in as the same person.
+Pair = dict[bool, Client]
+
+
+def pair(client_for: Callable[..., Client], user: User | None, **options) -> Pair:
+    return {htmx: client_for(user, htmx=htmx, **options) for htmx in (False, True)}
+
+
+def post_without_token(clients: Pair, owned: Owned, viewer: User) -> tuple[list[str], set[str]]:
     """POST to every route, plain and as htmx: the problems, and the routes refused."""
     problems: list[str] = []
     refused: set[str] = set()
@@ -167,9 +133,9 @@ def post_without_token(client: Client, owned: Owned, viewer: User) -> tuple[list
     for route, url in every_path(owned, viewer, problems):
         if route in CSRF_EXEMPT_BY_DESIGN:
             continue
-        for htmx in (False, True):
+        for htmx, client in clients.items():
             try:
-                response = client.post(url, body, **(HTMX if htmx else {}))
+                response = client.post(url, body)
             except Exception as error:  # a 500 past the check: note it, go on
                 problems.append(f"POST {url} (htmx={htmx}) raised {error!r}")
                 continue
@@ -183,15 +149,15 @@ def post_without_token(client: Client, owned: Owned, viewer: User) -> tuple[list
     return problems, refused
 
 
-def get_everything(client: Client, owned: Owned, viewer: User | None) -> tuple[list[str], set[str]]:
+def get_everything(clients: Pair, owned: Owned, viewer: User | None) -> tuple[list[str], set[str]]:
     """GET every route, plain and as htmx: the problems (unfillable routes, server errors),
     and the routes that answered 200."""
     problems: list[str] = []
     answered: set[str] = set()
     for route, url in every_path(owned, viewer, problems):
-        for htmx in (False, True):
+        for htmx, client in clients.items():
             try:
-                response = client.get(url, **(HTMX if htmx else {}))
+                response = client.get(url)
             except Exception as error:
                 problems.append(f"GET {url} (htmx={htmx}) raised {error!r}")
                 continue
@@ -202,30 +168,24 @@ def get_everything(client: Client, owned: Owned, viewer: User | None) -> tuple[l
     return problems, answered
 
 
-def signed_in(user: User | None, *, enforce_csrf_checks: bool = False) -> Client:
-    client = Client(enforce_csrf_checks=enforce_csrf_checks)
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
 # (a) CSRF ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("who", ["alice", "sam"])  # linked; not linked, with an open invite
 def test_a_post_without_a_csrf_token_is_refused_everywhere_and_changes_nothing(
-    who, marked_csrf_refusals, settings, couple, alice, bob, sam
+    who, marked_csrf_refusals, settings, couple, alice, bob, sam, client_for
 ):
     owned = build_owned(couple=couple, alice=alice, bob=bob, inviter=sam)
     user = {"alice": alice, "sam": sam}[who]
-    client = signed_in(user, enforce_csrf_checks=True)
+    clients = pair(client_for, user, enforce_csrf_checks=True)
     # As in a real browser the victim holds the CSRF cookie (any page sets it); what a form
     # on another site cannot send is the token that goes with it.
-    client.get("/")
-    assert settings.CSRF_COOKIE_NAME in client.cookies
+    for client in clients.values():
+        client.get("/")
+        assert settings.CSRF_COOKIE_NAME in client.cookies
     counts, rows = row_counts(), fingerprint()
 
-    problems, refused = post_without_token(client, owned, user)
+    problems, refused = post_without_token(clients, owned, user)
 
     assert not problems, "\n".join(problems)
     assert row_counts() == counts
@@ -233,7 +193,8 @@ def test_a_post_without_a_csrf_token_is_refused_everywhere_and_changes_nothing(
     assert refused >= MUST_BE_REFUSED, MUST_BE_REFUSED - refused
     assert len(refused) >= 80, len(refused)
     # The logout among them was refused too: still signed in.
-    assert client.session.get("_auth_user_id") == str(user.pk)
+    for client in clients.values():
+        assert client.session.get("_auth_user_id") == str(user.pk)
 
 
 def test_the_csrf_exemptions_name_routes_that_exist():
@@ -255,15 +216,15 @@ def test_the_exempt_unsubscribe_link_does_nothing_without_its_signed_token(alice
 
 
 @pytest.mark.parametrize("who", ["alice", "bob", "sam", "anonymous"])
-def test_no_get_anywhere_changes_anything(who, couple, alice, bob, sam):
+def test_no_get_anywhere_changes_anything(who, couple, alice, bob, sam, client_for):
     owned = build_owned(couple=couple, alice=alice, bob=bob, inviter=sam)
     user = {"alice": alice, "bob": bob, "sam": sam, "anonymous": None}[who]
-    client = signed_in(user)
+    clients = pair(client_for, user)
     read_before = dict(Note.objects.values_list("pk", "read_at"))
     revision_before = couple.revision
     counts, rows = row_counts(), fingerprint(skip=GET_SKIPPED)
 
-    problems, answered = get_everything(client, owned, user)
+    problems, answered = get_everything(clients, owned, user)
 
     assert not problems, "\n".join(problems)
     if who in ("alice", "bob"):  # the pages really opened: the sweep read the couple's data
@@ -279,7 +240,8 @@ def test_no_get_anywhere_changes_anything(who, couple, alice, bob, sam):
     couple.refresh_from_db()
     assert (couple.revision != revision_before) == (who == "bob")
     if user is not None:  # no GET logged anyone out (that would be a cross-site logout)
-        assert client.session.get("_auth_user_id") == str(user.pk)
+        for client in clients.values():
+            assert client.session.get("_auth_user_id") == str(user.pk)
 
 
 # The sweeps can fail: a view without the CSRF check, and one that writes on GET.
@@ -308,12 +270,13 @@ def careless_urlconf(settings, monkeypatch) -> None:
 
 
 def test_the_sweeps_catch_a_missing_csrf_check_and_a_write_on_get(
-    careless_urlconf, marked_csrf_refusals, couple, alice, bob, sam
+    careless_urlconf, marked_csrf_refusals, couple, alice, bob, sam, client_for
 ):
     owned = build_owned(couple=couple, alice=alice, bob=bob, inviter=sam)
     rows = fingerprint(skip=GET_SKIPPED)
 
-    problems, refused = post_without_token(signed_in(alice, enforce_csrf_checks=True), owned, alice)
+    clients = pair(client_for, alice, enforce_csrf_checks=True)
+    problems, refused = post_without_token(clients, owned, alice)
 
     expected = "POST /plans/ideas/quick/ (htmx=False) without a CSRF token: 200, not refused"
     assert [problem for problem in problems if problem.startswith(expected)]
@@ -322,6 +285,6 @@ def test_the_sweeps_catch_a_missing_csrf_check_and_a_write_on_get(
     assert CustomIdea.objects.filter(title="sneaked in").count() == 2
     CustomIdea.objects.filter(title="sneaked in").delete()
 
-    assert not get_everything(signed_in(alice), owned, alice)[0]
+    assert not get_everything(pair(client_for, alice), owned, alice)[0]
     changes = fingerprint_changes(rows, fingerprint(skip=GET_SKIPPED))
     assert [change for change in changes if change.startswith("practices.CustomIdea:")]

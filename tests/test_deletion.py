@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from django.apps import apps
@@ -20,14 +21,17 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def signed_in(email: str) -> Client:
-    """Logged in, and the password just entered again (as deleting asks)."""
-    client = Client()
-    response = client.post("/accounts/login/", {"login": email, "password": PASSWORD})
-    assert response.status_code == 302
-    response = client.post("/accounts/reauthenticate/", {"password": PASSWORD})
-    assert response.status_code == 302
-    return client
+@pytest.fixture
+def reauthenticated(client_for) -> Callable[[User], Client]:
+    """A factory: signed in, and the password just entered again (as deleting asks)."""
+
+    def make(user: User) -> Client:
+        client = client_for(user)
+        response = client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+        assert response.status_code == 302
+        return client
+
+    return make
 
 
 @pytest.fixture
@@ -39,8 +43,8 @@ def lived_in_journal(couple, alice, bob):
     to_alice = journal.write_note(
         couple=couple, author=bob, recipient=alice, text="BOB-WROTE", category=""
     )
-    journal.toggle_reaction(note=to_alice, user=alice, kind="heart")
-    journal.toggle_star(note=to_bob, user=alice)
+    journal.toggle_reaction(couple=to_alice.couple, note=to_alice, user=alice, kind="heart")
+    journal.toggle_star(couple=to_bob.couple, note=to_bob, user=alice)
     plan = journal.create_plan(
         couple=couple,
         user=alice,
@@ -54,8 +58,10 @@ def lived_in_journal(couple, alice, bob):
         when=When(day=dt.date(2026, 1, 2), time=None),
         tz=dt.UTC,
     )
-    journal.reflect(plan=plan, author=alice, enjoyed="ALICE-REFLECTED", rating=5)
-    journal.reflect(plan=plan, author=bob, enjoyed="BOB-REFLECTED", rating=4)
+    journal.reflect(
+        couple=plan.couple, plan=plan, author=alice, enjoyed="ALICE-REFLECTED", rating=5
+    )
+    journal.reflect(couple=plan.couple, plan=plan, author=bob, enjoyed="BOB-REFLECTED", rating=4)
     daily.save_answer(couple=couple, user=alice, day=timezone.localdate(), text="ALICE-ANSWER")
     daily.save_answer(couple=couple, user=bob, day=timezone.localdate(), text="BOB-ANSWER")
     exercises.reflect_back(couple=couple, listener=alice, speaker=bob, heard="ALICE-HEARD")
@@ -83,23 +89,23 @@ def test_deleting_asks_to_re_authenticate_first(couple, alice):
     assert not User.objects.filter(pk=alice.pk).exists()
 
 
-def test_the_page_says_what_goes_and_what_the_partner_keeps(couple, alice):
-    page = signed_in("alice@example.com").get("/account/delete/").content.decode()
+def test_the_page_says_what_goes_and_what_the_partner_keeps(couple, alice, reauthenticated):
+    page = reauthenticated(alice).get("/account/delete/").content.decode()
     assert "What will be removed" in page
     assert "What Bob keeps" in page
     assert "former partner" in page
 
 
-def test_deleting_needs_the_confirmation(couple, alice):
-    response = signed_in("alice@example.com").post("/account/delete/", {})
+def test_deleting_needs_the_confirmation(couple, alice, reauthenticated):
+    response = reauthenticated(alice).post("/account/delete/", {})
     assert response.status_code == 422
     assert User.objects.filter(pk=alice.pk).exists()
 
 
-def test_deletion_is_complete(lived_in_journal, couple, alice, bob):
+def test_deletion_is_complete(lived_in_journal, couple, alice, bob_client, reauthenticated):
     alice_id = alice.pk
-    other_browser = signed_in("alice@example.com")
-    client = signed_in("alice@example.com")
+    other_browser = reauthenticated(alice)
+    client = reauthenticated(alice)
     response = client.post("/account/delete/", {"confirm": "on"})
     assert response.status_code == 302
 
@@ -137,16 +143,14 @@ def test_deletion_is_complete(lived_in_journal, couple, alice, bob):
     assert plan.created_by is None
     couple.refresh_from_db()
     assert not couple.is_active
-    bob_client = Client()
-    bob_client.force_login(bob)
     assert "ended on" in bob_client.get("/").content.decode()
     plan_page = bob_client.get(f"/plans/{plan.pk}/").content.decode()
     assert "Your former partner added this plan" in plan_page
     assert "BOB-REFLECTED" in plan_page
 
 
-def test_the_email_can_sign_up_again(couple, alice, client, mailoutbox):
-    signed_in("alice@example.com").post("/account/delete/", {"confirm": "on"})
+def test_the_email_can_sign_up_again(couple, alice, client, mailoutbox, reauthenticated):
+    reauthenticated(alice).post("/account/delete/", {"confirm": "on"})
     response = client.post(
         "/accounts/signup/",
         {

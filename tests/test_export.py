@@ -24,12 +24,6 @@ pytestmark = pytest.mark.django_db
 ISO_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
 
 
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def body_of(response) -> str:
     assert response.streaming
     return b"".join(response.streaming_content).decode()
@@ -44,8 +38,8 @@ def journal_of_alice_and_bob(couple, alice, bob):
         text='Line one\nLine two, "quoted"',
         category="trait",
     )
-    journal.toggle_reaction(note=note, user=bob, kind="heart")
-    journal.toggle_star(note=note, user=alice)
+    journal.toggle_reaction(couple=note.couple, note=note, user=bob, kind="heart")
+    journal.toggle_star(couple=note.couple, note=note, user=alice)
     plan = journal.create_plan(
         couple=couple,
         user=bob,
@@ -59,7 +53,7 @@ def journal_of_alice_and_bob(couple, alice, bob):
         when=When(day=dt.date(2026, 6, 1), time=dt.time(12, 0)),
         tz=dt.UTC,
     )
-    journal.reflect(plan=plan, author=alice, enjoyed="The sun", rating=5)
+    journal.reflect(couple=plan.couple, plan=plan, author=alice, enjoyed="The sun", rating=5)
     today = timezone.localdate()
     daily.save_answer(couple=couple, user=alice, day=today, text="Alice answers")
     daily.save_answer(couple=couple, user=bob, day=today, text="Bob answers")
@@ -69,8 +63,10 @@ def journal_of_alice_and_bob(couple, alice, bob):
     return note, plan
 
 
-def test_json_export_has_everything_with_names_and_utc_times(journal_of_alice_and_bob, alice):
-    response = client_for(alice).get("/journal/export.json")
+def test_json_export_has_everything_with_names_and_utc_times(
+    journal_of_alice_and_bob, alice_client
+):
+    response = alice_client.get("/journal/export.json")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="bond-journal-')
     data = json.loads(body_of(response))
@@ -92,52 +88,52 @@ def test_json_export_has_everything_with_names_and_utc_times(journal_of_alice_an
             assert ISO_UTC.match(row["created_at"])
 
 
-def test_export_never_contains_email_addresses(journal_of_alice_and_bob, alice):
-    text = body_of(client_for(alice).get("/journal/export.json"))
+def test_export_never_contains_email_addresses(journal_of_alice_and_bob, alice_client):
+    text = body_of(alice_client.get("/journal/export.json"))
     assert "@example.com" not in text
     for kind in ("notes", "plans", "answers"):
-        assert "@example.com" not in body_of(client_for(alice).get(f"/journal/export/{kind}.csv"))
+        assert "@example.com" not in body_of(alice_client.get(f"/journal/export/{kind}.csv"))
 
 
-def test_export_holds_back_a_partners_unrevealed_answer(couple, alice, bob):
+def test_export_holds_back_a_partners_unrevealed_answer(couple, bob, alice_client, bob_client):
     daily.save_answer(couple=couple, user=bob, day=timezone.localdate(), text="Bob's secret")
-    assert "Bob's secret" not in body_of(client_for(alice).get("/journal/export.json"))
-    assert "Bob's secret" in body_of(client_for(bob).get("/journal/export.json"))
+    assert "Bob's secret" not in body_of(alice_client.get("/journal/export.json"))
+    assert "Bob's secret" in body_of(bob_client.get("/journal/export.json"))
 
 
-def test_export_contains_only_the_couples_own_data(journal_of_alice_and_bob, charlie):
-    text = body_of(client_for(charlie).get("/journal/export.json"))
+def test_export_contains_only_the_couples_own_data(journal_of_alice_and_bob, charlie_client):
+    text = body_of(charlie_client.get("/journal/export.json"))
     assert "Line one" not in text
     assert "Picnic" not in text
     assert json.loads(text)["notes"] == []
 
 
-def test_csv_per_kind(journal_of_alice_and_bob, alice):
-    response = client_for(alice).get("/journal/export/notes.csv")
+def test_csv_per_kind(journal_of_alice_and_bob, alice_client):
+    response = alice_client.get("/journal/export/notes.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(body_of(response))))
     assert rows[0]["text"] == 'Line one\nLine two, "quoted"'
     assert rows[0]["author"] == "Alice"
     plans = list(
-        csv.DictReader(io.StringIO(body_of(client_for(alice).get("/journal/export/plans.csv"))))
+        csv.DictReader(io.StringIO(body_of(alice_client.get("/journal/export/plans.csv"))))
     )
     assert plans[0]["title"] == "Picnic"
-    assert client_for(alice).get("/journal/export/passwords.csv").status_code == 404
+    assert alice_client.get("/journal/export/passwords.csv").status_code == 404
 
 
-def test_an_ended_couple_can_still_export(journal_of_alice_and_bob, couple, alice, bob):
+def test_an_ended_couple_can_still_export(journal_of_alice_and_bob, couple, alice, bob_client):
     linking.end_couple(couple=couple, user=alice)
-    data = json.loads(body_of(client_for(bob).get("/journal/export.json")))
+    data = json.loads(body_of(bob_client.get("/journal/export.json")))
     assert data["couple"]["ended_at"] is not None
     assert data["notes"][0]["text"].startswith("Line one")
 
 
-def test_export_needs_a_couple(sam, client):
+def test_export_needs_a_couple(client, sam_client):
     assert client.get("/journal/export.json").status_code == 302
-    assert client_for(sam).get("/journal/export.json")["Location"] == "/account/partner/"
+    assert sam_client.get("/journal/export.json")["Location"] == "/account/partner/"
 
 
-def test_a_100000_note_journal_streams_in_bounded_memory(couple, alice, bob):
+def test_a_100000_note_journal_streams_in_bounded_memory(couple, alice, bob, alice_client):
     batch = []
     now = timezone.now()
     for index in range(100_000):
@@ -153,7 +149,7 @@ def test_a_100000_note_journal_streams_in_bounded_memory(couple, alice, bob):
         if len(batch) == 10_000:
             Note.objects.bulk_create(batch)
             batch = []
-    response = client_for(alice).get("/journal/export.json")
+    response = alice_client.get("/journal/export.json")
     tracemalloc.start()
     size = notes = 0
     for chunk in response.streaming_content:
@@ -213,6 +209,7 @@ def test_the_feed_lists_dated_plans_and_parses_back(client, couple, plans):
 def test_uids_are_stable_and_sequence_follows_edits(client, couple, plans, alice):
     before = {str(e["uid"]): int(e["sequence"]) for e in feed(client, couple).walk("VEVENT")}
     journal.update_plan(
+        couple=couple,
         plan=plans["timed"],
         user=alice,
         version=1,
@@ -226,14 +223,14 @@ def test_uids_are_stable_and_sequence_follows_edits(client, couple, plans, alice
     assert after[uid] == before[uid] + 1
 
 
-def test_the_feed_url_names_nobody_and_can_be_replaced(client, couple, alice, plans):
+def test_the_feed_url_names_nobody_and_can_be_replaced(client, couple, alice, plans, alice_client):
     old_token = couple.calendar_token
-    settings_page = client_for(alice).get("/account/settings/").content.decode()
+    settings_page = alice_client.get("/account/settings/").content.decode()
     feed_url = re.search(r'value="(http://testserver/calendar/[^"]+\.ics)"', settings_page).group(1)
     assert "alice" not in feed_url.lower()
     assert "bob" not in feed_url.lower()
     assert len(old_token) >= 43
-    response = client_for(alice).post("/account/calendar/new-address/")
+    response = alice_client.post("/account/calendar/new-address/")
     assert response.status_code == 302
     couple.refresh_from_db()
     assert couple.calendar_token != old_token
@@ -250,13 +247,13 @@ def test_an_ended_couples_feed_stops(client, couple, alice, plans):
     assert client.get(f"/calendar/{couple.calendar_token}.ics").status_code == 404
 
 
-def test_one_plan_as_an_ics_download(couple, alice, charlie, plans):
-    response = client_for(alice).get(f"/plans/{plans['timed'].pk}/event.ics")
+def test_one_plan_as_an_ics_download(couple, plans, alice_client, charlie_client):
+    response = alice_client.get(f"/plans/{plans['timed'].pk}/event.ics")
     assert (
         response["Content-Disposition"]
         == f'attachment; filename="bond-plan-{plans["timed"].pk}.ics"'
     )
     events = list(Calendar.from_ical(response.content).walk("VEVENT"))
     assert [str(e["summary"]) for e in events] == ["Dinner"]
-    assert client_for(charlie).get(f"/plans/{plans['timed'].pk}/event.ics").status_code == 404
-    assert client_for(alice).get(f"/plans/{plans['idea'].pk}/event.ics").status_code == 404
+    assert charlie_client.get(f"/plans/{plans['timed'].pk}/event.ics").status_code == 404
+    assert alice_client.get(f"/plans/{plans['idea'].pk}/event.ics").status_code == 404

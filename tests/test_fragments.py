@@ -15,18 +15,19 @@ from unittest import mock
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
 
 from accounts.models import Couple
 from practices import journal
 from practices.models import Note
-from tests.test_csrf import probe_body, signed_in
-from tests.test_isolation import (
+from practices.templatetags.couple_cache import CSRF_MARKER
+from tests.routes import (
     ALWAYS_SKIPPED,
-    HTMX,
     build_owned,
     fillings,
     fingerprint,
     fingerprint_changes,
+    probe_body,
     walk_routes,
 )
 
@@ -54,7 +55,9 @@ class RolledBack(Exception):
     pass
 
 
-def test_every_request_that_changes_a_couples_data_moves_its_revision(couple, alice, bob, sam):
+def test_every_request_that_changes_a_couples_data_moves_its_revision(
+    couple, alice, bob, sam, client_for
+):
     owned = build_owned(couple=couple, alice=alice, bob=bob, inviter=sam)
     unchanged_revision = ALWAYS_SKIPPED | {"accounts.Couple.revision"}
     moved: set[str] = set()
@@ -66,10 +69,10 @@ def test_every_request_that_changes_a_couples_data_moves_its_revision(couple, al
                 # data, whatever this one deleted or ended.
                 try:
                     with transaction.atomic():
-                        client = signed_in(viewer)
+                        client = client_for(viewer, htmx="react" in path)
                         revision = Couple.objects.get(pk=couple.pk).revision
                         before = fingerprint(skip=unchanged_revision)
-                        client.post(path, probe_body(owned), **(HTMX if "react" in path else {}))
+                        client.post(path, probe_body(owned))
                         changes = [
                             change
                             for change in fingerprint_changes(
@@ -87,24 +90,24 @@ def test_every_request_that_changes_a_couples_data_moves_its_revision(couple, al
     assert moved >= MUST_MOVE_THE_REVISION, MUST_MOVE_THE_REVISION - moved
 
 
-def test_a_second_visit_is_served_from_the_cache(couple, alice, bob, django_assert_max_num_queries):
+def test_a_second_visit_is_served_from_the_cache(
+    couple, alice, bob, alice_client, django_assert_max_num_queries
+):
     for number in range(30):
         journal.write_note(
             couple=couple, author=alice, recipient=bob, text=f"Thanks {number}", category=""
         )
-    client = signed_in(alice)
     for path in ["/journal/", "/plans/", "/", "/today/"]:
-        assert client.get(path).status_code == 200
+        assert alice_client.get(path).status_code == 200
         # The session, then the user with their couple and partner: nothing more.
         with django_assert_max_num_queries(2):
-            assert client.get(path).status_code == 200, path
+            assert alice_client.get(path).status_code == 200, path
 
 
-def test_the_partner_sees_a_change_on_every_cached_page(couple, alice, bob):
-    bob_client = signed_in(bob)
+def test_the_partner_sees_a_change_on_every_cached_page(couple, alice_client, bob_client):
     for path in ["/journal/", "/"]:
         assert "Thank you for the tea" not in bob_client.get(path).content.decode()
-    response = signed_in(alice).post(
+    response = alice_client.post(
         "/journal/notes/new/", {"text": "Thank you for the tea", "category": ""}
     )
     assert response.status_code == 302
@@ -113,15 +116,17 @@ def test_the_partner_sees_a_change_on_every_cached_page(couple, alice, bob):
     assert "wrote you a note" not in bob_client.get("/").content.decode()
 
     assert "Alice answered" not in bob_client.get("/today/").content.decode()
-    signed_in(alice).post("/today/", {"text": "The walk by the river."})
+    alice_client.post("/today/", {"text": "The walk by the river."})
     assert "Alice answered" in bob_client.get("/today/").content.decode()
     assert "Alice answered" in bob_client.get("/").content.decode()
 
 
-def test_one_partners_fragment_is_never_served_to_the_other(couple, alice, bob):
+def test_one_partners_fragment_is_never_served_to_the_other(
+    couple, alice, bob, alice_client, bob_client
+):
     journal.write_note(couple=couple, author=alice, recipient=bob, text="Hello", category="")
-    alice_page = signed_in(alice).get("/journal/").content.decode()
-    bob_page = signed_in(bob).get("/journal/").content.decode()
+    alice_page = alice_client.get("/journal/").content.decode()
+    bob_page = bob_client.get("/journal/").content.decode()
     assert "You to Bob" in alice_page
     assert "Alice to you" in bob_page
     # Only the recipient may react: the buttons are in Bob's fragment, not in Alice's.
@@ -129,13 +134,14 @@ def test_one_partners_fragment_is_never_served_to_the_other(couple, alice, bob):
     assert 'title="Heart"' not in alice_page
 
 
-def test_each_browser_gets_its_own_csrf_token_in_a_shared_fragment(couple, alice, bob):
+def test_each_browser_gets_its_own_csrf_token_in_a_shared_fragment(
+    couple, alice, bob, bob_client, client_for
+):
     note = journal.write_note(couple=couple, author=alice, recipient=bob, text="Hi", category="")
-    first = signed_in(bob)
-    first.get("/journal/")  # fills the cache with Bob's fragment
-    second = signed_in(bob, enforce_csrf_checks=True)
+    bob_client.get("/journal/")  # fills the cache with Bob's fragment
+    second = client_for(bob, enforce_csrf_checks=True)
     page = second.get("/journal/").content.decode()
-    assert "csrf-token-placeholder" not in page
+    assert str(CSRF_MARKER) not in page
     card = page[page.index(f'id="note-{note.pk}"') :]
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', card).group(1)
     response = second.post(
@@ -145,27 +151,25 @@ def test_each_browser_gets_its_own_csrf_token_in_a_shared_fragment(couple, alice
     assert note.reactions.filter(user=bob, kind="heart").exists()
 
 
-def test_a_renamed_partner_and_a_new_time_zone_show_at_once(couple, alice, bob):
+def test_a_renamed_partner_and_a_new_time_zone_show_at_once(couple, alice, bob, alice_client):
     journal.write_note(couple=couple, author=bob, recipient=alice, text="Hi", category="")
-    client = signed_in(alice)
-    client.get("/journal/")
+    alice_client.get("/journal/")
     bob.display_name = "Robert"
     bob.save(update_fields=["display_name"])
-    assert "Robert" in client.get("/journal/").content.decode()
+    assert "Robert" in alice_client.get("/journal/").content.decode()
 
     note_time = timezone.localtime(
         Note.objects.get(recipient=alice).created_at, dt.timezone(dt.timedelta(hours=14))
     )
     alice.time_zone = "Pacific/Kiritimati"  # UTC+14: a time no other zone here shows
     alice.save(update_fields=["time_zone"])
-    assert f"{note_time:%H:%M}" in client.get("/journal/").content.decode()
+    assert f"{note_time:%H:%M}" in alice_client.get("/journal/").content.decode()
 
 
-def test_the_edit_link_goes_when_the_edit_window_closes(couple, alice, bob):
+def test_the_edit_link_goes_when_the_edit_window_closes(couple, alice, bob, alice_client):
     note = journal.write_note(couple=couple, author=alice, recipient=bob, text="Hi", category="")
-    client = signed_in(alice)
     edit_link = f"/journal/notes/{note.pk}/edit/"
-    assert edit_link in client.get("/journal/").content.decode()
+    assert edit_link in alice_client.get("/journal/").content.decode()
 
     later = timezone.now() + journal.NOTE_EDIT_WINDOW + dt.timedelta(seconds=1)
     shift = (later - timezone.now()).total_seconds()
@@ -174,4 +178,20 @@ def test_the_edit_link_goes_when_the_edit_window_closes(couple, alice, bob):
         mock.patch("django.utils.timezone.now", return_value=later),
         mock.patch("django.core.cache.backends.locmem.time.time", return_value=time.time() + shift),
     ):
-        assert edit_link not in client.get("/journal/").content.decode()
+        assert edit_link not in alice_client.get("/journal/").content.decode()
+
+
+@pytest.mark.parametrize("forged", [str(CSRF_MARKER), "csrf-token-placeholder-7d0c"])
+def test_a_note_cannot_make_the_reader_show_their_csrf_token(
+    couple, alice, bob, bob_client, forged
+):
+    # The marker in a cached fragment is replaced by the reader's token: text a person
+    # typed must never become that marker, on the first visit or from the cache.
+    journal.write_note(couple=couple, author=alice, recipient=bob, text=forged, category="")
+    for _visit in range(2):
+        page = bob_client.get("/journal/").content.decode()
+        text = re.search(r'<p class="note-text">(.*?)</p>', page).group(1)
+        assert text == escape(forged)
+        tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        assert tokens
+        assert all(token.isalnum() for token in tokens)

@@ -19,12 +19,6 @@ from tests.conftest import couple_of, link
 pytestmark = pytest.mark.django_db
 
 
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def accept_url(invite: Invite) -> str:
     return f"/invite/{invite.token}/"
 
@@ -140,9 +134,8 @@ def test_each_users_current_couple_and_partner_follow_their_memberships(alice, b
 # Accepting through the views ------------------------------------------------------------
 
 
-def test_accepting_links_both_and_both_dashboards_say_so(alice, bob):
+def test_accepting_links_both_and_both_dashboards_say_so(alice, bob, alice_client, bob_client):
     invite = linking.create_invite(inviter=alice)
-    bob_client = logged_in(bob)
     page = bob_client.get(accept_url(invite))
     assert page.status_code == 200
     assert "Alice invited you to Bond" in page.content.decode()
@@ -156,30 +149,29 @@ def test_accepting_links_both_and_both_dashboards_say_so(alice, bob):
 
     today = timezone.localdate().strftime("%-d %B %Y")
     assert f"You and Alice, together since {today}" in bob_client.get("/").content.decode()
-    assert f"You and Bob, together since {today}" in logged_in(alice).get("/").content.decode()
+    assert f"You and Bob, together since {today}" in alice_client.get("/").content.decode()
 
 
-def test_declining_tells_the_invitee_and_voids_the_invite(alice, bob):
+def test_declining_tells_the_invitee_and_voids_the_invite(alice, bob, alice_client, bob_client):
     invite = linking.create_invite(inviter=alice)
-    response = logged_in(bob).post(accept_url(invite), {"decision": "decline"})
+    response = bob_client.post(accept_url(invite), {"decision": "decline"})
     assert response.status_code == 302
     invite.refresh_from_db()
     assert invite.state == Invite.State.DECLINED
     assert couple_of(bob) is None
-    page = logged_in(alice).get("/account/partner/").content.decode()
+    page = alice_client.get("/account/partner/").content.decode()
     assert "Your last invite was declined" in page
 
 
-def test_a_decision_that_is_neither_accept_nor_decline_is_refused(alice, bob):
+def test_a_decision_that_is_neither_accept_nor_decline_is_refused(alice, bob, bob_client):
     invite = linking.create_invite(inviter=alice)
-    response = logged_in(bob).post(accept_url(invite), {"decision": "maybe"})
+    response = bob_client.post(accept_url(invite), {"decision": "maybe"})
     assert response.status_code == 400
     assert couple_of(bob) is None
 
 
-def test_accepting_via_code(alice, bob):
+def test_accepting_via_code(alice, bob_client):
     invite = linking.create_invite(inviter=alice)
-    bob_client = logged_in(bob)
     typed = f"{invite.code[:4].lower()}-{invite.code[4:].lower()}"
     response = bob_client.post("/invite/code/", {"code": typed})
     assert response.status_code == 302
@@ -205,10 +197,11 @@ def test_accepting_via_code(alice, bob):
     ],
     ids=["expired", "revoked"],
 )
-def test_dead_invites_are_refused_with_a_clear_message(alice, bob, breaker, status, message):
+def test_dead_invites_are_refused_with_a_clear_message(
+    alice, bob, breaker, status, message, bob_client
+):
     invite = linking.create_invite(inviter=alice)
     breaker(invite)
-    bob_client = logged_in(bob)
     for response in (
         bob_client.get(accept_url(invite)),
         bob_client.post(accept_url(invite), {"decision": "accept"}),
@@ -218,51 +211,51 @@ def test_dead_invites_are_refused_with_a_clear_message(alice, bob, breaker, stat
     assert couple_of(bob) is None
 
 
-def test_a_used_invite_is_refused(alice, bob, make_user):
+def test_a_used_invite_is_refused(alice, make_user, bob_client, client_for):
     invite = linking.create_invite(inviter=alice)
-    logged_in(bob).post(accept_url(invite), {"decision": "accept"})
-    response = logged_in(make_user("Late")).post(accept_url(invite), {"decision": "accept"})
+    bob_client.post(accept_url(invite), {"decision": "accept"})
+    response = client_for(make_user("Late")).post(accept_url(invite), {"decision": "accept"})
     assert response.status_code == 410
     assert "already been used" in response.content.decode()
 
 
-def test_an_unknown_token_is_a_404(bob):
-    response = logged_in(bob).get("/invite/not-a-real-token/")
+def test_an_unknown_token_is_a_404(bob_client):
+    response = bob_client.get("/invite/not-a-real-token/")
     assert response.status_code == 404
 
 
-def test_accepting_your_own_invite_is_refused(alice):
+def test_accepting_your_own_invite_is_refused(alice, alice_client):
     invite = linking.create_invite(inviter=alice)
-    response = logged_in(alice).post(accept_url(invite), {"decision": "accept"})
+    response = alice_client.post(accept_url(invite), {"decision": "accept"})
     assert response.status_code == 400
     assert "This is your own invite" in response.content.decode()
     assert couple_of(alice) is None
 
 
-def test_someone_in_a_couple_cannot_accept(alice, charlie):
+def test_someone_in_a_couple_cannot_accept(alice, charlie_client):
     invite = linking.create_invite(inviter=alice)
-    response = logged_in(charlie).get(accept_url(invite))
+    response = charlie_client.get(accept_url(invite))
     assert response.status_code == 409
     assert "You are already linked with a partner" in response.content.decode()
-    response = logged_in(charlie).post(accept_url(invite), {"decision": "accept"})
+    response = charlie_client.post(accept_url(invite), {"decision": "accept"})
     assert response.status_code == 409
 
 
-def test_inviter_linked_elsewhere_meanwhile(alice, bob, make_user):
+def test_inviter_linked_elsewhere_meanwhile(alice, bob, make_user, bob_client):
     invite = linking.create_invite(inviter=alice)
     # Alice then accepted someone else's invite instead.
     erin_invite = linking.create_invite(inviter=make_user("Erin"))
     linking.accept_invite(invite=erin_invite, user=alice)
-    response = logged_in(bob).post(accept_url(invite), {"decision": "accept"})
+    response = bob_client.post(accept_url(invite), {"decision": "accept"})
     # Alice's own open invite was revoked the moment she linked with Erin.
     assert response.status_code == 410
     assert couple_of(bob) is None
 
 
-def test_inviter_linked_elsewhere_by_other_means_is_a_conflict(alice, bob, make_user):
+def test_inviter_linked_elsewhere_by_other_means_is_a_conflict(alice, make_user, bob_client):
     invite = linking.create_invite(inviter=alice)
     link(alice, make_user("Erin"))
-    response = logged_in(bob).post(accept_url(invite), {"decision": "accept"})
+    response = bob_client.post(accept_url(invite), {"decision": "accept"})
     assert response.status_code == 409
     assert "Alice has linked with someone else meanwhile" in response.content.decode()
 
@@ -270,21 +263,20 @@ def test_inviter_linked_elsewhere_by_other_means_is_a_conflict(alice, bob, make_
 # Codes and their rate limit ------------------------------------------------------------
 
 
-def test_unknown_code_is_a_404_with_a_message(bob):
-    response = logged_in(bob).post("/invite/code/", {"code": "ABCD-EFGH"})
+def test_unknown_code_is_a_404_with_a_message(bob_client):
+    response = bob_client.post("/invite/code/", {"code": "ABCD-EFGH"})
     assert response.status_code == 404
     assert "We don&#x27;t know this code" in response.content.decode()
 
 
-def test_malformed_code_is_a_form_error(bob):
-    response = logged_in(bob).post("/invite/code/", {"code": "ABC"})
+def test_malformed_code_is_a_form_error(bob_client):
+    response = bob_client.post("/invite/code/", {"code": "ABC"})
     assert response.status_code == 422
     assert "A code has 8 letters and digits" in response.content.decode()
 
 
-def test_wrong_codes_are_limited_per_user(alice, bob):
+def test_wrong_codes_are_limited_per_user(alice, bob_client):
     invite = linking.create_invite(inviter=alice)
-    bob_client = logged_in(bob)
     for _ in range(10):
         assert bob_client.post("/invite/code/", {"code": "ZZZZ-ZZZZ"}).status_code == 404
     # Even the right code is refused now: the limit is on the person, not the code.
@@ -293,10 +285,10 @@ def test_wrong_codes_are_limited_per_user(alice, bob):
     assert "Too many wrong codes" in response.content.decode()
 
 
-def test_wrong_codes_are_limited_per_ip_across_accounts(make_user):
+def test_wrong_codes_are_limited_per_ip_across_accounts(make_user, client_for):
     for index in range(10):
-        logged_in(make_user(f"Guesser{index}")).post("/invite/code/", {"code": "ZZZZ-ZZZZ"})
-    response = logged_in(make_user("Next")).post("/invite/code/", {"code": "ZZZZ-ZZZZ"})
+        client_for(make_user(f"Guesser{index}")).post("/invite/code/", {"code": "ZZZZ-ZZZZ"})
+    response = client_for(make_user("Next")).post("/invite/code/", {"code": "ZZZZ-ZZZZ"})
     assert response.status_code == 429
 
 
@@ -374,53 +366,52 @@ def test_invite_survives_confirmation_in_another_browser(client: Client, alice, 
 # The partner page and its states ------------------------------------------------------------
 
 
-def test_unlinked_dashboard_offers_to_invite_or_enter_a_code(sam):
-    page = logged_in(sam).get("/").content.decode()
+def test_unlinked_dashboard_offers_to_invite_or_enter_a_code(sam_client):
+    page = sam_client.get("/").content.decode()
     assert "Invite your partner" in page
     assert "enter their code" in page
 
 
-def test_pending_invite_shows_link_code_and_revoke(sam):
-    client = logged_in(sam)
-    response = client.post("/account/invite/")
+def test_pending_invite_shows_link_code_and_revoke(sam, sam_client):
+    response = sam_client.post("/account/invite/")
     assert response.status_code == 302
     invite = Invite.objects.get(inviter=sam)
-    page = client.get("/").content.decode()
+    page = sam_client.get("/").content.decode()
     assert f"http://testserver/invite/{invite.token}/" in page
     assert invite.readable_code in page
     assert "Cancel this invite" in page
 
-    client.post("/account/invite/revoke/")
+    sam_client.post("/account/invite/revoke/")
     invite.refresh_from_db()
     assert invite.state == Invite.State.REVOKED
-    assert "Invite your partner" in client.get("/").content.decode()
+    assert "Invite your partner" in sam_client.get("/").content.decode()
 
 
-def test_invite_actions_need_post(sam):
-    client = logged_in(sam)
-    assert client.get("/account/invite/").status_code == 405
-    assert client.get("/account/invite/revoke/").status_code == 405
+def test_invite_actions_need_post(sam_client):
+    assert sam_client.get("/account/invite/").status_code == 405
+    assert sam_client.get("/account/invite/revoke/").status_code == 405
     assert not Invite.objects.exists()
 
 
-def test_linked_partner_page_edits_the_couple(couple, alice):
-    client = logged_in(alice)
-    response = client.post("/account/partner/", {"name": "The Rivers", "anniversary": "2019-06-14"})
+def test_linked_partner_page_edits_the_couple(couple, alice_client):
+    response = alice_client.post(
+        "/account/partner/", {"name": "The Rivers", "anniversary": "2019-06-14"}
+    )
     assert response.status_code == 302
     couple.refresh_from_db()
     assert couple.name == "The Rivers"
     assert str(couple.anniversary) == "2019-06-14"
-    assert "Anniversary 14 June" in client.get("/").content.decode()
+    assert "Anniversary 14 June" in alice_client.get("/").content.decode()
 
 
-def test_couple_settings_refuse_an_invalid_date(couple, alice):
-    response = logged_in(alice).post("/account/partner/", {"name": "", "anniversary": "2019-13-45"})
+def test_couple_settings_refuse_an_invalid_date(couple, alice_client):
+    response = alice_client.post("/account/partner/", {"name": "", "anniversary": "2019-13-45"})
     assert response.status_code == 422
     assert "Enter a valid date." in response.content.decode()
 
 
-def test_couple_settings_need_a_couple(sam):
-    response = logged_in(sam).post("/account/partner/", {"name": "Just me"})
+def test_couple_settings_need_a_couple(sam_client):
+    response = sam_client.post("/account/partner/", {"name": "Just me"})
     assert response.status_code == 409
     assert not Couple.objects.exists()
 
@@ -428,28 +419,28 @@ def test_couple_settings_need_a_couple(sam):
 # Leaving ------------------------------------------------------------
 
 
-def test_leave_page_says_exactly_what_happens_to_the_journal(couple, alice):
-    page = logged_in(alice).get("/account/partner/leave/").content.decode()
+def test_leave_page_says_exactly_what_happens_to_the_journal(couple, alice_client):
+    page = alice_client.get("/account/partner/leave/").content.decode()
     assert "End the link with Bob?" in page
     assert "read-only archive" in page
     assert "Nothing is deleted" in page
 
 
-def test_leaving_needs_confirmation(couple, alice):
-    response = logged_in(alice).post("/account/partner/leave/", {})
+def test_leaving_needs_confirmation(couple, alice_client):
+    response = alice_client.post("/account/partner/leave/", {})
     assert response.status_code == 422
     couple.refresh_from_db()
     assert couple.is_active
 
 
-def test_leaving_unlinks_both_and_both_see_the_archive(couple, alice, bob):
-    response = logged_in(alice).post("/account/partner/leave/", {"confirm": "on"})
+def test_leaving_unlinks_both_and_both_see_the_archive(couple, alice, alice_client, bob_client):
+    response = alice_client.post("/account/partner/leave/", {"confirm": "on"})
     assert response.status_code == 302
     couple.refresh_from_db()
     assert not couple.is_active
     assert couple.ended_by == alice
     assert not Membership.objects.filter(active=True).exists()
-    bob_page = logged_in(bob).get("/").content.decode()
+    bob_page = bob_client.get("/").content.decode()
     assert "Your link with Alice ended on" in bob_page
     assert "read-only archive" in bob_page
     assert "Invite your partner" in bob_page
@@ -463,8 +454,8 @@ def test_after_leaving_both_can_link_again(couple, alice, bob):
     assert couple_of(alice) == couple_of(bob) == new_couple
 
 
-def test_leave_needs_a_couple(sam):
-    response = logged_in(sam).get("/account/partner/leave/")
+def test_leave_needs_a_couple(sam_client):
+    response = sam_client.get("/account/partner/leave/")
     assert response.status_code == 302
     assert response["Location"] == "/account/partner/"
 

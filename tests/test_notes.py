@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from accounts import linking
@@ -13,14 +12,6 @@ from practices import journal
 from practices.models import Entry, Note, Reaction, Star
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -37,8 +28,8 @@ def note(couple, alice, bob) -> Note:
 # Writing ------------------------------------------------------------
 
 
-def test_write_a_note_plain_post_redirects_to_the_journal(couple, alice, bob):
-    response = client_for(alice).post(
+def test_write_a_note_plain_post_redirects_to_the_journal(couple, alice, bob, alice_client):
+    response = alice_client.post(
         "/journal/notes/new/", {"text": "You made my morning.", "category": "effort"}
     )
     assert response.status_code == 302
@@ -49,9 +40,9 @@ def test_write_a_note_plain_post_redirects_to_the_journal(couple, alice, bob):
     assert Entry.objects.get().note == note
 
 
-def test_write_a_note_with_htmx_returns_the_entry_and_a_fresh_form(couple, alice):
-    response = client_for(alice).post(
-        "/journal/notes/new/", {"text": "You made my morning.", "category": ""}, **HTMX
+def test_write_a_note_with_htmx_returns_the_entry_and_a_fresh_form(couple, htmx_client):
+    response = htmx_client.post(
+        "/journal/notes/new/", {"text": "You made my morning.", "category": ""}
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -71,12 +62,13 @@ def test_write_a_note_with_htmx_returns_the_entry_and_a_fresh_form(couple, alice
     ],
     ids=["empty", "blank", "too-long"],
 )
-def test_invalid_note_is_refused_with_the_form_and_nothing_saved(couple, alice, text, message):
-    client = client_for(alice)
-    response = client.post("/journal/notes/new/", {"text": text})
+def test_invalid_note_is_refused_with_the_form_and_nothing_saved(
+    couple, text, message, alice_client, htmx_client
+):
+    response = alice_client.post("/journal/notes/new/", {"text": text})
     assert response.status_code == 422
     assert message in response.content.decode()
-    response = client.post("/journal/notes/new/", {"text": text}, **HTMX)
+    response = htmx_client.post("/journal/notes/new/", {"text": text})
     assert response.status_code == 422
     assert response["HX-Retarget"] == "#note-form"
     assert response["HX-Reswap"] == "outerHTML"
@@ -84,18 +76,18 @@ def test_invalid_note_is_refused_with_the_form_and_nothing_saved(couple, alice, 
     assert not Note.objects.exists()
 
 
-def test_a_note_of_exactly_2000_characters_is_fine(couple, alice):
-    response = client_for(alice).post("/journal/notes/new/", {"text": "x" * 2000})
+def test_a_note_of_exactly_2000_characters_is_fine(couple, alice_client):
+    response = alice_client.post("/journal/notes/new/", {"text": "x" * 2000})
     assert response.status_code == 302
 
 
-def test_unknown_category_is_a_form_error(couple, alice):
-    response = client_for(alice).post("/journal/notes/new/", {"text": "Hi", "category": "bribe"})
+def test_unknown_category_is_a_form_error(couple, alice_client):
+    response = alice_client.post("/journal/notes/new/", {"text": "Hi", "category": "bribe"})
     assert response.status_code == 422
     assert not Note.objects.exists()
 
 
-def test_html_in_a_note_is_shown_as_text(couple, alice, bob):
+def test_html_in_a_note_is_shown_as_text(couple, alice, bob, bob_client):
     journal.write_note(
         couple=couple,
         author=alice,
@@ -103,82 +95,80 @@ def test_html_in_a_note_is_shown_as_text(couple, alice, bob):
         text='<script>alert(1)</script>"><img src=x onerror=alert(2)>',
         category="",
     )
-    html = client_for(bob).get("/journal/").content.decode()
+    html = bob_client.get("/journal/").content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<img src=x" not in html
 
 
-def test_line_breaks_are_kept(note, bob):
-    html = client_for(bob).get(f"/journal/notes/{note.pk}/").content.decode()
+def test_line_breaks_are_kept(note, bob_client):
+    html = bob_client.get(f"/journal/notes/{note.pk}/").content.decode()
     assert "Thank you for the soup.<br>It helped." in html
 
 
-def test_writing_needs_login_and_a_couple(client, sam):
+def test_writing_needs_login_and_a_couple(client, sam_client):
     response = client.post("/journal/notes/new/", {"text": "Hi"})
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
-    response = client_for(sam).post("/journal/notes/new/", {"text": "Hi"})
+    response = sam_client.post("/journal/notes/new/", {"text": "Hi"})
     assert response.status_code == 302
     assert response["Location"] == "/account/partner/"
     assert not Note.objects.exists()
 
 
-def test_expired_session_gets_a_client_redirect_for_htmx(client):
-    response = client.post("/journal/notes/new/", {"text": "Hi"}, **HTMX)
+def test_expired_session_gets_a_client_redirect_for_htmx(client_for):
+    response = client_for(None, htmx=True).post("/journal/notes/new/", {"text": "Hi"})
     assert response.status_code == 200
     assert response["HX-Redirect"].startswith("/accounts/login/")
 
 
-def test_wrong_method_is_405(couple, alice, note):
-    client = client_for(alice)
-    assert client.put("/journal/notes/new/").status_code == 405
-    assert client.get(f"/journal/notes/{note.pk}/react/").status_code == 405
-    assert client.get(f"/journal/notes/{note.pk}/star/").status_code == 405
-    assert client.post(f"/journal/notes/{note.pk}/").status_code == 405
+def test_wrong_method_is_405(couple, note, alice_client):
+    assert alice_client.put("/journal/notes/new/").status_code == 405
+    assert alice_client.get(f"/journal/notes/{note.pk}/react/").status_code == 405
+    assert alice_client.get(f"/journal/notes/{note.pk}/star/").status_code == 405
+    assert alice_client.post(f"/journal/notes/{note.pk}/").status_code == 405
 
 
 # Reading and the unread badge ------------------------------------------------------------
 
 
-def test_recipient_sees_new_notes_until_the_journal_is_opened(note, bob):
-    client = client_for(bob)
-    assert '<span class="badge">1<' in client.get("/").content.decode()
-    html = client.get("/journal/").content.decode()
+def test_recipient_sees_new_notes_until_the_journal_is_opened(note, bob_client):
+    assert '<span class="badge">1<' in bob_client.get("/").content.decode()
+    html = bob_client.get("/journal/").content.decode()
     assert "New</span>" in html  # shown as new this once
     note.refresh_from_db()
     assert note.read_at is not None
-    assert '<span class="badge">' not in client.get("/").content.decode()
+    assert '<span class="badge">' not in bob_client.get("/").content.decode()
 
 
-def test_opening_one_note_marks_it_read(note, bob):
-    client_for(bob).get(f"/journal/notes/{note.pk}/")
+def test_opening_one_note_marks_it_read(note, bob_client):
+    bob_client.get(f"/journal/notes/{note.pk}/")
     note.refresh_from_db()
     assert note.read_at is not None
 
 
-def test_the_author_opening_the_note_does_not_mark_it_read(note, alice):
-    client_for(alice).get(f"/journal/notes/{note.pk}/")
-    client_for(alice).get("/journal/")
+def test_the_author_opening_the_note_does_not_mark_it_read(note, alice_client):
+    alice_client.get(f"/journal/notes/{note.pk}/")
+    alice_client.get("/journal/")
     note.refresh_from_db()
     assert note.read_at is None
 
 
 def test_unread_badge_partial_costs_one_query_after_the_session(
-    note, bob, django_assert_max_num_queries
+    note, bob, client_for, django_assert_max_num_queries
 ):
-    client = client_for(bob)
+    client = client_for(bob, htmx=True)
     # session, user with couple and partner, the count
     with django_assert_max_num_queries(3):
-        response = client.get("/journal/unread/", **HTMX)
+        response = client.get("/journal/unread/")
     html = response.content.decode()
     assert 'id="unread-badge"' in html
     assert '<span class="badge">1<' in html
     assert 'hx-trigger="every 45s, focus from:window"' in html
 
 
-def test_unread_badge_tells_htmx_to_stop_polling_when_signed_out(client):
-    response = client.get("/journal/unread/", **HTMX)
+def test_unread_badge_tells_htmx_to_stop_polling_when_signed_out(client_for):
+    response = client_for(None, htmx=True).get("/journal/unread/")
     assert response.status_code == 286
 
 
@@ -189,33 +179,36 @@ def test_signed_out_pages_have_no_polling_badge(client):
 # Reactions ------------------------------------------------------------
 
 
-def test_recipient_toggles_a_heart_and_the_author_sees_it(note, alice, bob):
-    bob_client = client_for(bob)
-    response = bob_client.post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"}, **HTMX)
+def test_recipient_toggles_a_heart_and_the_author_sees_it(
+    note, bob, alice_client, bob_client, client_for
+):
+    response = client_for(bob, htmx=True).post(
+        f"/journal/notes/{note.pk}/react/", {"kind": "heart"}
+    )
     assert response.status_code == 200
     assert 'aria-pressed="true"' in response.content.decode()
     assert Reaction.objects.filter(note=note, user=bob, kind="heart").exists()
-    assert "Bob reacted: Heart" in client_for(alice).get("/journal/").content.decode()
+    assert "Bob reacted: Heart" in alice_client.get("/journal/").content.decode()
 
     response = bob_client.post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"})
     assert response.status_code == 302
     assert not Reaction.objects.exists()
 
 
-def test_author_cannot_react_to_their_own_note(note, alice):
-    response = client_for(alice).post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"})
+def test_author_cannot_react_to_their_own_note(note, alice_client):
+    response = alice_client.post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"})
     assert response.status_code == 403
     assert not Reaction.objects.exists()
 
 
-def test_unknown_reaction_is_refused(note, bob):
-    response = client_for(bob).post(f"/journal/notes/{note.pk}/react/", {"kind": "poop"})
+def test_unknown_reaction_is_refused(note, bob_client):
+    response = bob_client.post(f"/journal/notes/{note.pk}/react/", {"kind": "poop"})
     assert response.status_code == 400
     assert not Reaction.objects.exists()
 
 
-def test_react_redirect_does_not_leave_the_site(note, bob):
-    response = client_for(bob).post(
+def test_react_redirect_does_not_leave_the_site(note, bob_client):
+    response = bob_client.post(
         f"/journal/notes/{note.pk}/react/", {"kind": "hug", "next": "https://evil.example/"}
     )
     assert response.status_code == 302
@@ -225,79 +218,77 @@ def test_react_redirect_does_not_leave_the_site(note, bob):
 # Keepsakes and remember-when -----------------------------------------------------------------
 
 
-def test_either_partner_can_keep_a_note_and_it_shows_in_keepsakes(note, alice, bob):
-    response = client_for(bob).post(f"/journal/notes/{note.pk}/star/", **HTMX)
+def test_either_partner_can_keep_a_note_and_it_shows_in_keepsakes(
+    note, bob, alice_client, bob_client, client_for
+):
+    response = client_for(bob, htmx=True).post(f"/journal/notes/{note.pk}/star/")
     assert "★ Kept" in response.content.decode()
     assert Star.objects.filter(note=note, user=bob).exists()
-    html = client_for(alice).get("/journal/keepsakes/").content.decode()
+    html = alice_client.get("/journal/keepsakes/").content.decode()
     assert "Thank you for the soup." in html
-    client_for(bob).post(f"/journal/notes/{note.pk}/star/")
-    assert (
-        "Thank you for the soup."
-        not in client_for(alice).get("/journal/keepsakes/").content.decode()
-    )
+    bob_client.post(f"/journal/notes/{note.pk}/star/")
+    assert "Thank you for the soup." not in alice_client.get("/journal/keepsakes/").content.decode()
 
 
-def test_remember_when_shows_an_older_note_on_the_dashboard(couple, alice, bob):
+def test_remember_when_shows_an_older_note_on_the_dashboard(couple, alice, bob, bob_client):
     old = journal.write_note(
         couple=couple, author=alice, recipient=bob, text="From long ago", category=""
     )
     Note.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=40))
     journal.write_note(couple=couple, author=alice, recipient=bob, text="From today", category="")
-    html = client_for(bob).get("/").content.decode()
+    html = bob_client.get("/").content.decode()
     assert "Remember when" in html
     assert "From long ago" in html
     assert "From today" not in html
 
 
-def test_no_remember_when_card_without_older_notes(note, bob):
-    assert "Remember when" not in client_for(bob).get("/").content.decode()
+def test_no_remember_when_card_without_older_notes(note, bob_client):
+    assert "Remember when" not in bob_client.get("/").content.decode()
 
 
 # Editing and deleting ------------------------------------------------------------
 
 
-def test_author_edits_within_fifteen_minutes(note, alice):
-    client = client_for(alice)
-    assert client.get(f"/journal/notes/{note.pk}/edit/").status_code == 200
-    response = client.post(f"/journal/notes/{note.pk}/edit/", {"text": "Thank you for the soup!"})
+def test_author_edits_within_fifteen_minutes(note, alice_client):
+    assert alice_client.get(f"/journal/notes/{note.pk}/edit/").status_code == 200
+    response = alice_client.post(
+        f"/journal/notes/{note.pk}/edit/", {"text": "Thank you for the soup!"}
+    )
     assert response.status_code == 302
     note.refresh_from_db()
     assert note.text == "Thank you for the soup!"
     assert note.edited_at is not None
 
 
-def test_editing_is_closed_after_fifteen_minutes(note, alice):
+def test_editing_is_closed_after_fifteen_minutes(note, alice_client):
     Note.objects.filter(pk=note.pk).update(created_at=timezone.now() - timedelta(minutes=16))
-    response = client_for(alice).post(f"/journal/notes/{note.pk}/edit/", {"text": "Changed"})
+    response = alice_client.post(f"/journal/notes/{note.pk}/edit/", {"text": "Changed"})
     assert response.status_code == 403
     assert "15 minutes" in response.content.decode()
     note.refresh_from_db()
     assert note.text.startswith("Thank you for the soup.")
 
 
-def test_partner_cannot_edit_or_delete(note, bob):
-    client = client_for(bob)
-    assert client.post(f"/journal/notes/{note.pk}/edit/", {"text": "Hacked"}).status_code == 403
-    assert client.post(f"/journal/notes/{note.pk}/delete/").status_code == 403
+def test_partner_cannot_edit_or_delete(note, bob_client):
+    assert bob_client.post(f"/journal/notes/{note.pk}/edit/", {"text": "Hacked"}).status_code == 403
+    assert bob_client.post(f"/journal/notes/{note.pk}/delete/").status_code == 403
     note.refresh_from_db()
     assert note.text.startswith("Thank you")
 
 
-def test_invalid_edit_keeps_the_note(note, alice):
-    response = client_for(alice).post(f"/journal/notes/{note.pk}/edit/", {"text": ""})
+def test_invalid_edit_keeps_the_note(note, alice_client):
+    response = alice_client.post(f"/journal/notes/{note.pk}/edit/", {"text": ""})
     assert response.status_code == 422
     note.refresh_from_db()
     assert note.text.startswith("Thank you")
 
 
-def test_author_deletes_after_confirming(note, alice):
-    client = client_for(alice)
+def test_author_deletes_after_confirming(note, alice_client):
     Note.objects.filter(pk=note.pk).update(created_at=timezone.now() - timedelta(days=300))
-    page = client.get(f"/journal/notes/{note.pk}/delete/")
+    page = alice_client.get(f"/journal/notes/{note.pk}/delete/")
     assert "Delete your note?" in page.content.decode()
     assert Note.objects.filter(pk=note.pk).exists()
-    response = client.post(f"/journal/notes/{note.pk}/delete/")
+    response = alice_client.post(f"/journal/notes/{note.pk}/delete/")
     assert response.status_code == 302
     assert not Note.objects.filter(pk=note.pk).exists()
     assert not Entry.objects.exists()
@@ -318,8 +309,8 @@ def test_author_deletes_after_confirming(note, alice):
         ("post", "/journal/notes/{pk}/star/", {}),
     ],
 )
-def test_charlie_gets_404_for_alice_and_bobs_note(note, charlie, method, path, data):
-    response = getattr(client_for(charlie), method)(path.format(pk=note.pk), data)
+def test_charlie_gets_404_for_alice_and_bobs_note(note, method, path, data, charlie_client):
+    response = getattr(charlie_client, method)(path.format(pk=note.pk), data)
     assert response.status_code == 404
     assert "soup" not in response.content.decode()
     note.refresh_from_db()
@@ -328,20 +319,19 @@ def test_charlie_gets_404_for_alice_and_bobs_note(note, charlie, method, path, d
     assert not Star.objects.exists()
 
 
-def test_charlie_never_sees_their_notes_in_his_journal(note, charlie):
-    html = client_for(charlie).get("/journal/").content.decode()
+def test_charlie_never_sees_their_notes_in_his_journal(note, charlie_client):
+    html = charlie_client.get("/journal/").content.decode()
     assert "soup" not in html
 
 
-def test_an_ended_couples_journal_is_read_only(couple, note, alice, bob):
+def test_an_ended_couples_journal_is_read_only(couple, note, alice, bob_client):
     linking.end_couple(couple=couple, user=alice)
-    client = client_for(bob)
-    html = client.get("/journal/").content.decode()
+    html = bob_client.get("/journal/").content.decode()
     assert "soup" in html
     assert "read-only archive" in html
     assert 'id="note-form"' not in html
-    response = client.post("/journal/notes/new/", {"text": "One more"})
+    response = bob_client.post("/journal/notes/new/", {"text": "One more"})
     assert response.status_code == 403
     assert "archive" in response.content.decode()
-    assert client.post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"}).status_code == 403
+    assert bob_client.post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"}).status_code == 403
     assert Note.objects.count() == 1

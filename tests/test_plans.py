@@ -17,14 +17,7 @@ from practices.models import CustomIdea, Entry, Plan, Reflection
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def plan_data(**overrides) -> dict:
@@ -57,31 +50,33 @@ def plan(couple, alice) -> Plan:
     )
 
 
-def test_create_a_plan_stores_utc_and_shows_each_partner_their_zone(couple, alice, bob):
+def test_create_a_plan_stores_utc_and_shows_each_partner_their_zone(
+    couple, alice, bob, alice_client, bob_client
+):
     alice.time_zone = "Europe/Paris"
     alice.save()
     bob.time_zone = "America/New_York"
     bob.save()
-    response = client_for(alice).post("/plans/new/", plan_data())
+    response = alice_client.post("/plans/new/", plan_data())
     assert response.status_code == 302
     plan = Plan.objects.get()
     assert (plan.created_by, plan.updated_by, plan.version) == (alice, alice, 1)
     assert plan.starts_at == dt.datetime(2031, 6, 14, 16, 30, tzinfo=dt.UTC)
     assert plan.day == dt.date(2031, 6, 14)
     assert Entry.objects.get().plan == plan
-    assert "Sat 14 Jun 2031, 18:30" in client_for(alice).get(f"/plans/{plan.pk}/").content.decode()
-    assert "Sat 14 Jun 2031, 12:30" in client_for(bob).get(f"/plans/{plan.pk}/").content.decode()
+    assert "Sat 14 Jun 2031, 18:30" in alice_client.get(f"/plans/{plan.pk}/").content.decode()
+    assert "Sat 14 Jun 2031, 12:30" in bob_client.get(f"/plans/{plan.pk}/").content.decode()
 
 
-def test_a_plan_with_a_date_and_no_time_is_a_whole_day(couple, alice):
-    client_for(alice).post("/plans/new/", plan_data(time=""))
+def test_a_plan_with_a_date_and_no_time_is_a_whole_day(couple, alice_client):
+    alice_client.post("/plans/new/", plan_data(time=""))
     plan = Plan.objects.get()
     assert plan.starts_at is None
     assert plan.day == dt.date(2031, 6, 14)
 
 
-def test_an_idea_needs_no_date(couple, alice):
-    client_for(alice).post("/plans/new/", plan_data(day="", time="", status="idea"))
+def test_an_idea_needs_no_date(couple, alice_client):
+    alice_client.post("/plans/new/", plan_data(day="", time="", status="idea"))
     plan = Plan.objects.get()
     assert (plan.day, plan.starts_at, plan.status) == (None, None, "idea")
 
@@ -98,24 +93,24 @@ def test_an_idea_needs_no_date(couple, alice):
     ],
     ids=["no-title", "long-title", "bad-date", "bad-time", "time-without-date", "bad-status"],
 )
-def test_bad_plan_input_is_a_form_error(couple, alice, overrides, message):
-    response = client_for(alice).post("/plans/new/", plan_data(**overrides))
+def test_bad_plan_input_is_a_form_error(couple, overrides, message, alice_client):
+    response = alice_client.post("/plans/new/", plan_data(**overrides))
     assert response.status_code == 422
     assert message in response.content.decode()
     assert not Plan.objects.exists()
 
 
-def test_plan_this_prefills_from_the_ideas_library(couple, alice):
+def test_plan_this_prefills_from_the_ideas_library(couple, alice_client):
     idea = IDEAS[0]
-    html = client_for(alice).get(f"/plans/new/?idea={idea.slug}").content.decode()
+    html = alice_client.get(f"/plans/new/?idea={idea.slug}").content.decode()
     assert f'value="{idea.title}"' in html
     assert f'name="idea_slug" value="{idea.slug}"' in html
 
 
-def test_the_ideas_library_has_at_least_30_ideas_in_every_category(couple, alice):
+def test_the_ideas_library_has_at_least_30_ideas_in_every_category(couple, alice_client):
     assert len(IDEAS) >= 30
     assert len({idea.slug for idea in IDEAS}) == len(IDEAS)
-    html = client_for(alice).get("/plans/ideas/").content.decode()
+    html = alice_client.get("/plans/ideas/").content.decode()
     for heading in [
         "Walks and outdoors",
         "Cooking together",
@@ -129,24 +124,26 @@ def test_the_ideas_library_has_at_least_30_ideas_in_every_category(couple, alice
     assert html.count("Plan this</a>") == len(IDEAS)
 
 
-def test_couples_add_their_own_ideas_and_plan_them(couple, alice, bob, charlie):
-    response = client_for(alice).post(
+def test_couples_add_their_own_ideas_and_plan_them(
+    couple, alice_client, bob_client, charlie_client
+):
+    response = alice_client.post(
         "/plans/ideas/", {"title": "Dance in the kitchen", "description": ""}
     )
     assert response.status_code == 302
     idea = CustomIdea.objects.get()
-    assert "Dance in the kitchen" in client_for(bob).get("/plans/ideas/").content.decode()
-    html = client_for(bob).get(f"/plans/new/?custom={idea.pk}").content.decode()
+    assert "Dance in the kitchen" in bob_client.get("/plans/ideas/").content.decode()
+    html = bob_client.get(f"/plans/new/?custom={idea.pk}").content.decode()
     assert 'value="Dance in the kitchen"' in html
-    assert "Dance in the kitchen" not in client_for(charlie).get("/plans/ideas/").content.decode()
+    assert "Dance in the kitchen" not in charlie_client.get("/plans/ideas/").content.decode()
     assert (
         'value="Dance in the kitchen"'
-        not in client_for(charlie).get(f"/plans/new/?custom={idea.pk}").content.decode()
+        not in charlie_client.get(f"/plans/new/?custom={idea.pk}").content.decode()
     )
 
 
-def test_an_empty_idea_is_a_form_error(couple, alice):
-    response = client_for(alice).post("/plans/ideas/", {"title": ""})
+def test_an_empty_idea_is_a_form_error(couple, alice_client):
+    response = alice_client.post("/plans/ideas/", {"title": ""})
     assert response.status_code == 422
     assert not CustomIdea.objects.exists()
 
@@ -154,8 +151,8 @@ def test_an_empty_idea_is_a_form_error(couple, alice):
 # Editing together ------------------------------------------------------------
 
 
-def test_both_partners_edit_the_same_plan(plan, bob):
-    response = client_for(bob).post(
+def test_both_partners_edit_the_same_plan(plan, bob, bob_client):
+    response = bob_client.post(
         f"/plans/{plan.pk}/edit/", plan_data(title="Picnic at dusk", version=1)
     )
     assert response.status_code == 302
@@ -163,9 +160,9 @@ def test_both_partners_edit_the_same_plan(plan, bob):
     assert (plan.title, plan.updated_by, plan.version) == ("Picnic at dusk", bob, 2)
 
 
-def test_a_stale_save_is_refused_and_keeps_what_was_typed(plan, alice, bob):
-    client_for(bob).post(f"/plans/{plan.pk}/edit/", plan_data(title="Bob's picnic", version=1))
-    response = client_for(alice).post(
+def test_a_stale_save_is_refused_and_keeps_what_was_typed(plan, alice_client, bob_client):
+    bob_client.post(f"/plans/{plan.pk}/edit/", plan_data(title="Bob's picnic", version=1))
+    response = alice_client.post(
         f"/plans/{plan.pk}/edit/",
         plan_data(title="Alice's picnic", description="Alice typed all of this", version=1),
     )
@@ -180,7 +177,7 @@ def test_a_stale_save_is_refused_and_keeps_what_was_typed(plan, alice, bob):
     assert plan.title == "Bob's picnic"
 
     # Saving again, knowingly, replaces Bob's version.
-    response = client_for(alice).post(
+    response = alice_client.post(
         f"/plans/{plan.pk}/edit/", plan_data(title="Alice's picnic", version=2)
     )
     assert response.status_code == 302
@@ -189,26 +186,24 @@ def test_a_stale_save_is_refused_and_keeps_what_was_typed(plan, alice, bob):
 
 
 @pytest.mark.parametrize("version", ["", "abc", "-1", "0"])
-def test_a_missing_or_tampered_version_is_refused(plan, alice, version):
-    response = client_for(alice).post(
-        f"/plans/{plan.pk}/edit/", plan_data(title="X", version=version)
-    )
+def test_a_missing_or_tampered_version_is_refused(plan, version, alice_client):
+    response = alice_client.post(f"/plans/{plan.pk}/edit/", plan_data(title="X", version=version))
     assert response.status_code == 422
     plan.refresh_from_db()
     assert plan.title == "Picnic"
 
 
-def test_a_version_from_the_future_is_a_conflict_not_a_save(plan, alice):
-    response = client_for(alice).post(f"/plans/{plan.pk}/edit/", plan_data(title="X", version=99))
+def test_a_version_from_the_future_is_a_conflict_not_a_save(plan, alice_client):
+    response = alice_client.post(f"/plans/{plan.pk}/edit/", plan_data(title="X", version=99))
     assert response.status_code == 409
     plan.refresh_from_db()
     assert plan.title == "Picnic"
 
 
-def test_edit_form_shows_the_time_in_the_editors_zone(plan, alice):
+def test_edit_form_shows_the_time_in_the_editors_zone(plan, alice, alice_client):
     alice.time_zone = "Europe/Paris"
     alice.save()
-    html = client_for(alice).get(f"/plans/{plan.pk}/edit/").content.decode()
+    html = alice_client.get(f"/plans/{plan.pk}/edit/").content.decode()
     assert 'value="2031-06-14"' in html
     assert 'value="18:30"' in html
 
@@ -216,8 +211,8 @@ def test_edit_form_shows_the_time_in_the_editors_zone(plan, alice):
 # Status ------------------------------------------------------------
 
 
-def test_status_changes_in_place_with_htmx(plan, bob):
-    response = client_for(bob).post(f"/plans/{plan.pk}/status/", {"status": "done"}, **HTMX)
+def test_status_changes_in_place_with_htmx(plan, bob, client_for):
+    response = client_for(bob, htmx=True).post(f"/plans/{plan.pk}/status/", {"status": "done"})
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="plan-status"' in html
@@ -227,22 +222,22 @@ def test_status_changes_in_place_with_htmx(plan, bob):
     assert (plan.status, plan.version, plan.updated_by) == ("done", 2, bob)
 
 
-def test_status_change_without_javascript_redirects(plan, bob):
-    response = client_for(bob).post(f"/plans/{plan.pk}/status/", {"status": "cancelled"})
+def test_status_change_without_javascript_redirects(plan, bob_client):
+    response = bob_client.post(f"/plans/{plan.pk}/status/", {"status": "cancelled"})
     assert response.status_code == 302
     assert response["Location"] == f"/plans/{plan.pk}/"
 
 
-def test_an_unknown_status_is_refused(plan, bob):
-    response = client_for(bob).post(f"/plans/{plan.pk}/status/", {"status": "eloped"})
+def test_an_unknown_status_is_refused(plan, bob_client):
+    response = bob_client.post(f"/plans/{plan.pk}/status/", {"status": "eloped"})
     assert response.status_code == 400
     plan.refresh_from_db()
     assert plan.status == "planned"
 
 
-def test_a_status_change_makes_an_open_edit_form_stale(plan, alice, bob):
-    client_for(bob).post(f"/plans/{plan.pk}/status/", {"status": "done"})
-    response = client_for(alice).post(f"/plans/{plan.pk}/edit/", plan_data(version=1))
+def test_a_status_change_makes_an_open_edit_form_stale(plan, alice_client, bob_client):
+    bob_client.post(f"/plans/{plan.pk}/status/", {"status": "done"})
+    response = alice_client.post(f"/plans/{plan.pk}/edit/", plan_data(version=1))
     assert response.status_code == 409
 
 
@@ -253,15 +248,14 @@ def reflect(client: Client, plan: Plan, text: str, rating: int = 5):
     return client.post(f"/plans/{plan.pk}/reflect/", {"enjoyed": text, "rating": rating})
 
 
-def test_reflections_open_only_when_done(plan, alice):
-    response = reflect(client_for(alice), plan, "Lovely")
+def test_reflections_open_only_when_done(plan, alice_client):
+    response = reflect(alice_client, plan, "Lovely")
     assert response.status_code == 302
     assert not Reflection.objects.exists()
 
 
-def test_reflections_are_revealed_side_by_side_once_both_wrote(plan, alice, bob):
+def test_reflections_are_revealed_side_by_side_once_both_wrote(plan, alice_client, bob_client):
     Plan.objects.filter(pk=plan.pk).update(status="done")
-    alice_client, bob_client = client_for(alice), client_for(bob)
     reflect(alice_client, plan, "The sunset over the water", 5)
 
     alice_page = alice_client.get(f"/plans/{plan.pk}/").content.decode()
@@ -281,19 +275,18 @@ def test_reflections_are_revealed_side_by_side_once_both_wrote(plan, alice, bob)
     assert "The sunset over the water" in bob_client.get("/journal/").content.decode()
 
 
-def test_one_reflection_each(plan, alice):
+def test_one_reflection_each(plan, alice_client):
     Plan.objects.filter(pk=plan.pk).update(status="done")
-    client = client_for(alice)
-    reflect(client, plan, "First")
-    response = reflect(client, plan, "Second")
+    reflect(alice_client, plan, "First")
+    response = reflect(alice_client, plan, "Second")
     assert response.status_code == 302
     assert Reflection.objects.get().enjoyed == "First"
 
 
 @pytest.mark.parametrize(("text", "rating"), [("", 5), ("Nice", 0), ("Nice", 6), ("x" * 1001, 3)])
-def test_bad_reflections_are_form_errors(plan, alice, text, rating):
+def test_bad_reflections_are_form_errors(plan, text, rating, alice_client):
     Plan.objects.filter(pk=plan.pk).update(status="done")
-    response = reflect(client_for(alice), plan, text, rating)
+    response = reflect(alice_client, plan, text, rating)
     assert response.status_code == 422
     assert not Reflection.objects.exists()
 
@@ -301,7 +294,7 @@ def test_bad_reflections_are_form_errors(plan, alice, text, rating):
 # Lists ------------------------------------------------------------
 
 
-def test_plan_list_and_dashboard_show_upcoming_and_past(couple, alice):
+def test_plan_list_and_dashboard_show_upcoming_and_past(couple, alice, alice_client):
     today = timezone.localdate()
     for offset, title, status in [
         (1, "Tomorrow's walk", "planned"),
@@ -323,14 +316,13 @@ def test_plan_list_and_dashboard_show_upcoming_and_past(couple, alice):
             when=When(day=today + dt.timedelta(days=offset), time=None),
             tz=dt.UTC,
         )
-    client = client_for(alice)
-    html = client.get("/plans/").content.decode()
+    html = alice_client.get("/plans/").content.decode()
     assert (
         html.index("Tomorrow&#x27;s walk")
         < html.index("Past plans")
         < html.index("Last week&#x27;s film")
     )
-    dashboard = client.get("/").content.decode()
+    dashboard = alice_client.get("/").content.decode()
     assert "Tomorrow&#x27;s walk" in dashboard
     assert "Museum" in dashboard
     assert "Fourth plan" not in dashboard  # the next three only
@@ -349,36 +341,34 @@ def test_plan_list_and_dashboard_show_upcoming_and_past(couple, alice):
         ("post", "/plans/{pk}/reflect/", {"enjoyed": "x", "rating": 3}),
     ],
 )
-def test_charlie_gets_404_for_their_plan(plan, charlie, method, path, data):
-    response = getattr(client_for(charlie), method)(path.format(pk=plan.pk), data)
+def test_charlie_gets_404_for_their_plan(plan, method, path, data, charlie_client):
+    response = getattr(charlie_client, method)(path.format(pk=plan.pk), data)
     assert response.status_code == 404
     assert "Picnic" not in response.content.decode()
     plan.refresh_from_db()
     assert (plan.title, plan.status) == ("Picnic", "planned")
 
 
-def test_unlinked_users_are_sent_to_linking(sam):
+def test_unlinked_users_are_sent_to_linking(sam_client):
     for path in ["/plans/", "/plans/new/", "/plans/ideas/", "/journal/"]:
-        response = client_for(sam).get(path)
+        response = sam_client.get(path)
         assert response.status_code == 302, path
         assert response["Location"] == "/account/partner/"
 
 
-def test_an_ended_couples_plans_are_read_only(couple, plan, alice, bob):
+def test_an_ended_couples_plans_are_read_only(couple, plan, alice, bob_client):
     linking.end_couple(couple=couple, user=alice)
-    client = client_for(bob)
-    assert client.get(f"/plans/{plan.pk}/").status_code == 200
-    assert client.post(f"/plans/{plan.pk}/status/", {"status": "done"}).status_code == 403
-    assert client.post(f"/plans/{plan.pk}/edit/", plan_data(version=1)).status_code == 403
-    assert client.post("/plans/new/", plan_data()).status_code == 403
-    assert client.post("/plans/ideas/", {"title": "x"}).status_code == 403
+    assert bob_client.get(f"/plans/{plan.pk}/").status_code == 200
+    assert bob_client.post(f"/plans/{plan.pk}/status/", {"status": "done"}).status_code == 403
+    assert bob_client.post(f"/plans/{plan.pk}/edit/", plan_data(version=1)).status_code == 403
+    assert bob_client.post("/plans/new/", plan_data()).status_code == 403
+    assert bob_client.post("/plans/ideas/", {"title": "x"}).status_code == 403
     plan.refresh_from_db()
     assert plan.status == "planned"
 
 
-def test_wrong_methods(plan, alice):
-    client = client_for(alice)
-    assert client.get(f"/plans/{plan.pk}/status/").status_code == 405
-    assert client.get(f"/plans/{plan.pk}/reflect/").status_code == 405
-    assert client.post(f"/plans/{plan.pk}/").status_code == 405
-    assert client.delete("/plans/").status_code == 405
+def test_wrong_methods(plan, alice_client):
+    assert alice_client.get(f"/plans/{plan.pk}/status/").status_code == 405
+    assert alice_client.get(f"/plans/{plan.pk}/reflect/").status_code == 405
+    assert alice_client.post(f"/plans/{plan.pk}/").status_code == 405
+    assert alice_client.delete("/plans/").status_code == 405

@@ -6,18 +6,16 @@ import datetime as dt
 import re
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from accounts import linking
-from practices import daily, journal
+from practices import daily, exercises, journal
 from practices.content import FAQ, PRACTICES, PRACTICES_BY_SLUG
 from practices.models import AffectionDay, Answer, CheckIn, Exchange, PracticeLog
 from practices.questions import QUESTIONS
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
 SLUGS = [
     "communication",
     "empathy",
@@ -27,12 +25,6 @@ SLUGS = [
     "well-being",
     "enrichment",
 ]
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 # Content ---------------------------------------------------------------------
@@ -97,81 +89,80 @@ def test_faq_page(client):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_step_of_every_practice_has_its_own_url(
-    couple, alice, slug, django_assert_max_num_queries
+    couple, slug, django_assert_max_num_queries, alice_client
 ):
     practice = PRACTICES_BY_SLUG[slug]
-    client = client_for(alice)
-    first = client.get(f"/practices/{slug}/").content.decode()
+    first = alice_client.get(f"/practices/{slug}/").content.decode()
     assert practice.why.replace("'", "&#x27;")[:40] in first
     for number, step in enumerate(practice.steps, start=1):
-        html = client.get(f"/practices/{slug}/step/{number}/").content.decode()
+        html = alice_client.get(f"/practices/{slug}/step/{number}/").content.decode()
         assert step.title.replace("'", "&#x27;") in html
         assert f"/practices/{slug}/step/{number + 1}/" in html  # next, as a plain link
     last = len(practice.steps) + 1
     # session, user with couple and partner, the action's data (at most two), badge
     with django_assert_max_num_queries(5):
-        response = client.get(f"/practices/{slug}/step/{last}/")
+        response = alice_client.get(f"/practices/{slug}/step/{last}/")
     assert response.status_code == 200
     assert practice.action_title.replace("'", "&#x27;") in response.content.decode()
-    assert client.get(f"/practices/{slug}/step/{last + 1}/").status_code == 404
-    assert client.get(f"/practices/{slug}/step/0/").status_code == 404
+    assert alice_client.get(f"/practices/{slug}/step/{last + 1}/").status_code == 404
+    assert alice_client.get(f"/practices/{slug}/step/0/").status_code == 404
 
 
-def test_htmx_gets_only_the_step(couple, alice):
-    response = client_for(alice).get("/practices/empathy/step/2/", **HTMX)
+def test_htmx_gets_only_the_step(couple, htmx_client):
+    response = htmx_client.get("/practices/empathy/step/2/")
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="practice-step"')
     assert "<html" not in html
     assert response["Vary"].count("HX-Request") == 1
 
 
-def test_an_unknown_practice_is_a_404(couple, alice):
-    assert client_for(alice).get("/practices/astrology/").status_code == 404
+def test_an_unknown_practice_is_a_404(couple, alice_client):
+    assert alice_client.get("/practices/astrology/").status_code == 404
 
 
-def test_practice_pages_need_a_couple(sam, client):
+def test_practice_pages_need_a_couple(client, sam_client):
     assert client.get("/practices/").status_code == 302
-    response = client_for(sam).get("/practices/communication/")
+    response = sam_client.get("/practices/communication/")
     assert response["Location"] == "/account/partner/"
 
 
 def test_practice_list_shows_each_partners_progress_calmly(
-    couple, alice, bob, django_assert_max_num_queries
+    couple, alice, bob, django_assert_max_num_queries, alice_client
 ):
     journal.write_note(couple=couple, author=bob, recipient=alice, text="Thanks", category="")
-    client = client_for(alice)
     # session, user with couple and partner, progress, badge
     with django_assert_max_num_queries(4):
-        html = client.get("/practices/").content.decode()
+        html = alice_client.get("/practices/").content.decode()
     assert "✓ Bob this week" in html
     assert "✓ You this week" not in html
     assert "not yet" not in html
     assert "streak" not in html.lower()
 
 
-def test_progress_counts_and_suggests_what_was_done_least(couple, alice, bob):
+def test_progress_counts_and_suggests_what_was_done_least(couple, alice, bob_client):
     for slug in SLUGS[:-1]:
         PracticeLog.objects.create(
             couple=couple, user=alice, practice=slug, day=timezone.localdate()
         )
-    html = client_for(bob).get("/").content.decode()
+    html = bob_client.get("/").content.decode()
     assert 'Perhaps today: <a href="/practices/enrichment/">Grow together</a>' in html
     assert html.count("✓ Alice this week") == 6
 
 
-def test_last_weeks_practice_is_not_this_weeks(couple, alice):
+def test_last_weeks_practice_is_not_this_weeks(couple, alice, alice_client):
     monday = timezone.localdate() - dt.timedelta(days=timezone.localdate().weekday())
     PracticeLog.objects.create(
         couple=couple, user=alice, practice="empathy", day=monday - dt.timedelta(days=1)
     )
-    assert "✓ You this week" not in client_for(alice).get("/practices/").content.decode()
+    assert "✓ You this week" not in alice_client.get("/practices/").content.decode()
 
 
 # The daily question ----------------------------------------------------------
 
 
-def test_answers_are_revealed_only_after_both_answered(couple, alice, bob):
-    alice_client, bob_client = client_for(alice), client_for(bob)
+def test_answers_are_revealed_only_after_both_answered(
+    couple, bob, alice_client, bob_client, client_for
+):
     secret = "Alice's private words about the sea"
     assert alice_client.post("/today/", {"text": secret}).status_code == 302
 
@@ -180,7 +171,7 @@ def test_answers_are_revealed_only_after_both_answered(couple, alice, bob):
         bob_client.get("/"),
         bob_client.get("/journal/"),
         bob_client.get("/practices/communication/step/5/"),
-        bob_client.get("/practices/communication/step/5/", **HTMX),
+        client_for(bob, htmx=True).get("/practices/communication/step/5/"),
     ):
         html = response.content.decode()
         assert "private words about the sea" not in html
@@ -193,129 +184,124 @@ def test_answers_are_revealed_only_after_both_answered(couple, alice, bob):
     assert "private words about the sea" in bob_client.get("/journal/").content.decode()
 
 
-def test_an_answer_can_be_edited_until_the_partner_answers(couple, alice, bob):
-    client = client_for(alice)
-    client.post("/today/", {"text": "First thought"})
-    client.post("/today/", {"text": "Second thought"})
+def test_an_answer_can_be_edited_until_the_partner_answers(couple, alice, alice_client, bob_client):
+    alice_client.post("/today/", {"text": "First thought"})
+    alice_client.post("/today/", {"text": "Second thought"})
     assert Answer.objects.get(author=alice).text == "Second thought"
-    client_for(bob).post("/today/", {"text": "Bob"})
-    response = client.post("/today/", {"text": "Third thought"})
+    bob_client.post("/today/", {"text": "Bob"})
+    response = alice_client.post("/today/", {"text": "Third thought"})
     assert response.status_code == 409
     assert "fixed now" in response.content.decode()
     assert Answer.objects.get(author=alice).text == "Second thought"
 
 
-def test_the_last_seven_days_can_be_caught_up(couple, alice):
+def test_the_last_seven_days_can_be_caught_up(couple, alice_client):
     couple.linked_at = timezone.now() - dt.timedelta(days=30)
     couple.save()
-    client = client_for(alice)
     today = timezone.localdate()
     six_days_ago = (today - dt.timedelta(days=6)).isoformat()
-    assert client.get("/today/").content.decode().count("/today/") >= 6
-    response = client.post(f"/today/{six_days_ago}/", {"text": "Late, but here"})
+    assert alice_client.get("/today/").content.decode().count("/today/") >= 6
+    response = alice_client.post(f"/today/{six_days_ago}/", {"text": "Late, but here"})
     assert response.status_code == 302
     answer = Answer.objects.get()
     assert answer.question.day == today - dt.timedelta(days=6)
     assert answer.question.question_index == daily.question_index_for(couple, answer.question.day)
 
 
-def test_days_before_the_couple_linked_are_not_offered(couple, alice):
+def test_days_before_the_couple_linked_are_not_offered(couple, alice_client):
     yesterday = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
-    html = client_for(alice).get("/today/").content.decode()
+    html = alice_client.get("/today/").content.decode()
     assert "Earlier this week" not in html
-    assert client_for(alice).post(f"/today/{yesterday}/", {"text": "x"}).status_code == 404
+    assert alice_client.post(f"/today/{yesterday}/", {"text": "x"}).status_code == 404
 
 
 @pytest.mark.parametrize("offset", [7, 30, -1])
-def test_older_or_future_days_are_not_answerable(couple, alice, offset):
+def test_older_or_future_days_are_not_answerable(couple, offset, alice_client):
     couple.linked_at = timezone.now() - dt.timedelta(days=60)
     couple.save()
     day = (timezone.localdate() - dt.timedelta(days=offset)).isoformat()
-    assert client_for(alice).post(f"/today/{day}/", {"text": "x"}).status_code == 404
+    assert alice_client.post(f"/today/{day}/", {"text": "x"}).status_code == 404
     assert not Answer.objects.exists()
 
 
-def test_a_malformed_day_is_a_404(couple, alice):
-    assert client_for(alice).get("/today/yesterday/").status_code == 404
+def test_a_malformed_day_is_a_404(couple, alice_client):
+    assert alice_client.get("/today/yesterday/").status_code == 404
 
 
 @pytest.mark.parametrize(("text", "status"), [("", 422), ("x" * 1001, 422)])
-def test_empty_or_too_long_answers_are_form_errors(couple, alice, text, status):
-    response = client_for(alice).post("/today/", {"text": text})
+def test_empty_or_too_long_answers_are_form_errors(couple, text, status, alice_client):
+    response = alice_client.post("/today/", {"text": text})
     assert response.status_code == status
     assert not Answer.objects.exists()
 
 
-def test_another_couple_never_sees_the_answers(couple, alice, bob, charlie):
-    client_for(alice).post("/today/", {"text": "Only for Bob"})
-    client_for(bob).post("/today/", {"text": "Only for Alice"})
+def test_another_couple_never_sees_the_answers(couple, alice_client, bob_client, charlie_client):
+    alice_client.post("/today/", {"text": "Only for Bob"})
+    bob_client.post("/today/", {"text": "Only for Alice"})
     for path in ["/today/", "/journal/", "/"]:
-        html = client_for(charlie).get(path).content.decode()
+        html = charlie_client.get(path).content.decode()
         assert "Only for" not in html
 
 
 # Empathy: reflect back -------------------------------------------------------
 
 
-def test_reflect_back_and_answer_it(couple, alice, bob):
-    response = client_for(alice).post(
+def test_reflect_back_and_answer_it(couple, alice, bob, alice_client, bob_client):
+    response = alice_client.post(
         "/practices/empathy/reflect-back/", {"heard": "You felt unseen at the meeting."}
     )
     assert response.status_code == 302
     exchange = Exchange.objects.get()
     assert (exchange.listener, exchange.speaker) == (alice, bob)
-    response = client_for(bob).post(
+    response = bob_client.post(
         f"/practices/empathy/reflect-back/{exchange.pk}/reply/",
         {"reply": "added", "addition": "And a bit angry."},
     )
     assert response.status_code == 302
     exchange.refresh_from_db()
     assert (exchange.reply, exchange.addition) == ("added", "And a bit angry.")
-    for user in (alice, bob):
-        html = client_for(user).get("/journal/").content.decode()
+    for client in (alice_client, bob_client):
+        html = client.get("/journal/").content.decode()
         assert "You felt unseen at the meeting." in html
         assert "And a bit angry." in html
 
 
-def test_only_the_partner_who_was_heard_answers(couple, alice, bob, charlie):
-    client_for(alice).post("/practices/empathy/reflect-back/", {"heard": "Tired"})
+def test_only_the_partner_who_was_heard_answers(couple, bob, alice_client, charlie_client):
+    alice_client.post("/practices/empathy/reflect-back/", {"heard": "Tired"})
     exchange = Exchange.objects.get()
     url = f"/practices/empathy/reflect-back/{exchange.pk}/reply/"
-    assert client_for(alice).post(url, {"reply": "yes"}).status_code == 403
-    assert client_for(charlie).post(url, {"reply": "yes"}).status_code == 404
+    assert alice_client.post(url, {"reply": "yes"}).status_code == 403
+    assert charlie_client.post(url, {"reply": "yes"}).status_code == 404
     exchange.refresh_from_db()
     assert exchange.reply == ""
 
 
-def test_added_needs_the_words_that_were_missed(couple, alice, bob):
-    client_for(alice).post("/practices/empathy/reflect-back/", {"heard": "Tired"})
+def test_added_needs_the_words_that_were_missed(couple, alice_client, bob_client):
+    alice_client.post("/practices/empathy/reflect-back/", {"heard": "Tired"})
     exchange = Exchange.objects.get()
-    response = client_for(bob).post(
+    response = bob_client.post(
         f"/practices/empathy/reflect-back/{exchange.pk}/reply/", {"reply": "added", "addition": ""}
     )
     assert response.status_code == 422
-    assert (
-        client_for(alice).post("/practices/empathy/reflect-back/", {"heard": ""}).status_code == 422
-    )
+    assert alice_client.post("/practices/empathy/reflect-back/", {"heard": ""}).status_code == 422
 
 
 # Affection -------------------------------------------------------------------
 
 
-def test_affection_tick_is_saved_for_today_and_counts_gently(couple, alice):
-    client = client_for(alice)
-    response = client.post("/practices/affection/today/", {"hug": "on", "held_hands": "on"})
+def test_affection_tick_is_saved_for_today_and_counts_gently(couple, alice_client):
+    response = alice_client.post("/practices/affection/today/", {"hug": "on", "held_hands": "on"})
     assert response.status_code == 302
     tick = AffectionDay.objects.get()
     assert (tick.hug, tick.kiss, tick.held_hands, tick.cuddle) == (True, False, True, False)
-    client.post("/practices/affection/today/", {"kiss": "on"})
+    alice_client.post("/practices/affection/today/", {"kiss": "on"})
     tick = AffectionDay.objects.get()
     assert (tick.hug, tick.kiss) == (False, True)
-    assert "✓ You this week" in client.get("/practices/").content.decode()
+    assert "✓ You this week" in alice_client.get("/practices/").content.decode()
 
 
-def test_affection_boxes_finish_the_sentence_without_colons(couple, alice):
-    page = client_for(alice).get("/practices/affection/step/5/").content.decode()
+def test_affection_boxes_finish_the_sentence_without_colons(couple, alice_client):
+    page = alice_client.get("/practices/affection/step/5/").content.decode()
     assert "Today, we shared" in page
     assert re.search(r">A hug</label>", page)
     assert "A hug:" not in page
@@ -324,16 +310,18 @@ def test_affection_boxes_finish_the_sentence_without_colons(couple, alice):
 # Well-being check-ins ----------------------------------------------------------
 
 
-def test_check_in_shows_on_the_partners_dashboard_and_gets_a_reply(couple, alice, bob):
-    response = client_for(alice).post(
+def test_check_in_shows_on_the_partners_dashboard_and_gets_a_reply(
+    couple, alice_client, bob_client
+):
+    response = alice_client.post(
         "/practices/well-being/check-in/", {"mood": "2", "need": "A quiet evening"}
     )
     assert response.status_code == 302
     check = CheckIn.objects.get()
-    html = client_for(bob).get("/").content.decode()
+    html = bob_client.get("/").content.decode()
     assert "Alice feels a bit low today" in html
     assert "A quiet evening" in html
-    response = client_for(bob).post(
+    response = bob_client.post(
         f"/practices/well-being/check-in/{check.pk}/reply/", {"reply": "I'll cook. Love you."}
     )
     assert response.status_code == 302
@@ -342,19 +330,21 @@ def test_check_in_shows_on_the_partners_dashboard_and_gets_a_reply(couple, alice
 
 
 @pytest.mark.parametrize("mood", ["0", "6", "happy", ""])
-def test_mood_outside_one_to_five_is_a_form_error(couple, alice, mood):
-    response = client_for(alice).post("/practices/well-being/check-in/", {"mood": mood})
+def test_mood_outside_one_to_five_is_a_form_error(couple, mood, alice_client):
+    response = alice_client.post("/practices/well-being/check-in/", {"mood": mood})
     assert response.status_code == 422
     assert not CheckIn.objects.exists()
 
 
-def test_check_in_replies_are_for_the_partner_only(couple, alice, bob, charlie):
-    client_for(alice).post("/practices/well-being/check-in/", {"mood": "4"})
+def test_check_in_replies_are_for_the_partner_only(
+    couple, alice_client, bob_client, charlie_client
+):
+    alice_client.post("/practices/well-being/check-in/", {"mood": "4"})
     check = CheckIn.objects.get()
     url = f"/practices/well-being/check-in/{check.pk}/reply/"
-    assert client_for(alice).post(url, {"reply": "Me"}).status_code == 403
-    assert client_for(charlie).post(url, {"reply": "Hi"}).status_code == 404
-    assert client_for(bob).post(url, {"reply": ""}).status_code == 422
+    assert alice_client.post(url, {"reply": "Me"}).status_code == 403
+    assert charlie_client.post(url, {"reply": "Hi"}).status_code == 404
+    assert bob_client.post(url, {"reply": ""}).status_code == 422
     check.refresh_from_db()
     assert check.reply == ""
 
@@ -362,23 +352,22 @@ def test_check_in_replies_are_for_the_partner_only(couple, alice, bob, charlie):
 # Ended couples ---------------------------------------------------------------
 
 
-def test_an_ended_couple_can_read_but_not_practise(couple, alice, bob):
+def test_an_ended_couple_can_read_but_not_practise(couple, alice, bob_client):
     linking.end_couple(couple=couple, user=alice)
-    client = client_for(bob)
-    assert client.get("/practices/").status_code == 200
+    assert bob_client.get("/practices/").status_code == 200
     for path, data in [
         ("/today/", {"text": "x"}),
         ("/practices/empathy/reflect-back/", {"heard": "x"}),
         ("/practices/affection/today/", {"hug": "on"}),
         ("/practices/well-being/check-in/", {"mood": "3"}),
     ]:
-        assert client.post(path, data).status_code == 403, path
+        assert bob_client.post(path, data).status_code == 403, path
     assert not Answer.objects.exists()
 
 
 @pytest.mark.parametrize("answered_days", [1, 7])
 def test_the_question_page_costs_the_same_however_much_was_answered(
-    couple, alice, bob, answered_days, django_assert_max_num_queries
+    couple, alice, bob, answered_days, django_assert_max_num_queries, alice_client
 ):
     couple.linked_at = timezone.now() - dt.timedelta(days=30)
     couple.save()
@@ -388,7 +377,32 @@ def test_the_question_page_costs_the_same_however_much_was_answered(
             daily.save_answer(
                 couple=couple, user=user, day=today - dt.timedelta(days=offset), text="Yes"
             )
-    client = client_for(alice)
     # session, user with couple and partner, today's answers, the week's answers, badge
     with django_assert_max_num_queries(5):
-        assert client.get("/today/").status_code == 200
+        assert alice_client.get("/today/").status_code == 200
+
+
+def test_a_failed_action_shows_its_step_again_with_what_was_typed(couple, alice_client):
+    typed = "You felt " + "very " * 200  # over the length limit
+    response = alice_client.post("/practices/empathy/reflect-back/", {"heard": typed})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert 'id="practice-step"' in page
+    assert "needs a second look" in page
+    assert typed.strip() in page
+    # The refused words were this request's alone: the step is not cached with them.
+    last = len(PRACTICES_BY_SLUG["empathy"].steps) + 1
+    step = alice_client.get(f"/practices/empathy/step/{last}/").content.decode()
+    assert 'id="practice-step"' in step
+    assert typed.strip() not in step
+    assert "needs a second look" not in step
+
+
+def test_a_failed_check_in_reply_shows_the_step_with_the_error(couple, alice, bob_client):
+    check = exercises.check_in(couple=couple, user=alice, mood=2, need="A quiet evening")
+    response = bob_client.post(f"/practices/well-being/check-in/{check.pk}/reply/", {"reply": ""})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert 'id="practice-step"' in page
+    assert "A quiet evening" in page
+    assert "This field is required" in page

@@ -176,21 +176,17 @@ def test_security_headers_on_public_pages(client: Client, path: str):
         "/journal/unread/",
     ],
 )
-def test_security_headers_on_signed_in_pages(couple, alice, path: str):
-    client = Client()
-    client.force_login(alice)
-    response = client.get(path)
+def test_security_headers_on_signed_in_pages(couple, alice_client, path: str):
+    response = alice_client.get(path)
     assert response.status_code == 200
     assert_security_headers(response)
 
 
 @pytest.mark.django_db
-def test_no_inline_script_or_style_on_signed_in_pages(couple, alice, bob):
+def test_no_inline_script_or_style_on_signed_in_pages(couple, alice, bob, alice_client):
     journal.write_note(couple=couple, author=bob, recipient=alice, text="Hi", category="")
-    client = Client()
-    client.force_login(alice)
     for path in ["/", "/journal/", "/plans/ideas/", "/practices/well-being/step/5/", "/today/"]:
-        html = client.get(path).content.decode()
+        html = alice_client.get(path).content.decode()
         assert "<style" not in html, path
         assert ' style="' not in html, path
         assert " hx-on" not in html, path
@@ -211,17 +207,16 @@ REDIS = {
 
 
 @pytest.mark.django_db
-def test_invite_code_limit_holds_across_servers_through_redis(make_user):
+def test_invite_code_limit_holds_across_servers_through_redis(make_user, client_for):
     with override_settings(CACHES=REDIS):
         caches["default"].clear()
         try:
-            # Two "app servers" share nothing but Redis; the guesses come from one address.
+            # Two "app servers" share nothing but Redis; the guesses come from one address
+            # (every test client's).
             for index in range(10):
-                server = Client(REMOTE_ADDR="203.0.113.7")
-                server.force_login(make_user(f"Guesser{index}"))
+                server = client_for(make_user(f"Guesser{index}"))
                 server.post("/invite/code/", {"code": "ZZZZ-ZZZZ"})
-            other_server = Client(REMOTE_ADDR="203.0.113.7")
-            other_server.force_login(make_user("Another"))
+            other_server = client_for(make_user("Another"))
             response = other_server.post("/invite/code/", {"code": "ZZZZ-ZZZZ"})
             assert response.status_code == 429
         finally:

@@ -100,10 +100,8 @@ def test_no_reminder_for_plans_not_planned_or_not_tomorrow(couple, bob):
 
 
 @pytest.mark.django_db
-def test_each_reminder_can_be_switched_off_in_settings(plan_tomorrow, alice):
-    client = Client()
-    client.force_login(alice)
-    response = client.post(
+def test_each_reminder_can_be_switched_off_in_settings(plan_tomorrow, alice, alice_client):
+    response = alice_client.post(
         "/account/settings/",
         {"display_name": "Alice", "time_zone": "Asia/Tokyo"},  # both boxes unticked
     )

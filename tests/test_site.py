@@ -37,9 +37,8 @@ def test_landing_uses_the_base_layout_with_htmx_and_our_stylesheet(client: Clien
 
 
 @pytest.mark.django_db
-def test_dashboard_greets_the_signed_in_user(client: Client, sam):
-    client.force_login(sam)
-    response = client.get("/")
+def test_dashboard_greets_the_signed_in_user(sam_client: Client):
+    response = sam_client.get("/")
     assert response.status_code == 200
     assert "Hello, Sam" in response.content.decode()
 

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from practices import daily, exercises, journal
@@ -14,14 +13,6 @@ from practices.journal import When
 from practices.models import Entry, Note, Plan
 
 pytestmark = pytest.mark.django_db
-
-HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def fill_journal(couple, alice, bob, count: int) -> None:
@@ -49,7 +40,9 @@ def fill_journal(couple, alice, bob, count: int) -> None:
                 tz=dt.UTC,
             )
             Entry.objects.filter(plan=plan).update(occurred_at=moment)
-            journal.reflect(plan=plan, author=bob, enjoyed=f"Reflection {index}", rating=4)
+            journal.reflect(
+                couple=plan.couple, plan=plan, author=bob, enjoyed=f"Reflection {index}", rating=4
+            )
         else:
             author, recipient = (alice, bob) if index % 2 else (bob, alice)
             note = journal.write_note(
@@ -60,8 +53,8 @@ def fill_journal(couple, alice, bob, count: int) -> None:
                 category="trait",
             )
             Entry.objects.filter(note=note).update(occurred_at=moment)
-            journal.toggle_reaction(note=note, user=recipient, kind="heart")
-            journal.toggle_star(note=note, user=author)
+            journal.toggle_reaction(couple=note.couple, note=note, user=recipient, kind="heart")
+            journal.toggle_star(couple=note.couple, note=note, user=author)
 
 
 def entry_ids(html: str) -> list[str]:
@@ -72,39 +65,37 @@ def entry_titles(html: str) -> list[str]:
     return re.findall(r"(Note \d+|Plan \d+)", html)
 
 
-def test_newest_first_with_notes_plans_and_reflections(couple, alice, bob):
+def test_newest_first_with_notes_plans_and_reflections(couple, alice, bob, alice_client):
     fill_journal(couple, alice, bob, 6)
-    html = client_for(alice).get("/journal/").content.decode()
+    html = alice_client.get("/journal/").content.decode()
     titles = entry_titles(html)
     assert titles.index("Plan 5") < titles.index("Note 4") < titles.index("Note 0")
     assert "Bob reflected on" in html
 
 
-def test_filters(couple, alice, bob):
+def test_filters(couple, alice, bob, alice_client):
     fill_journal(couple, alice, bob, 6)
-    client = client_for(alice)
-    notes = client.get("/journal/?show=notes").content.decode()
+    notes = alice_client.get("/journal/?show=notes").content.decode()
     assert "Note 4" in notes
     assert "Plan 5" not in notes
-    plans = client.get("/journal/?show=plans").content.decode()
+    plans = alice_client.get("/journal/?show=plans").content.decode()
     assert "Plan 5" in plans
     assert "Note 4" not in plans
-    assert client.get("/journal/?show=everything-else").status_code == 400
+    assert alice_client.get("/journal/?show=everything-else").status_code == 400
 
 
-def test_pages_of_twenty_walk_the_whole_journal_once(couple, alice, bob):
+def test_pages_of_twenty_walk_the_whole_journal_once(couple, alice, bob, alice_client, htmx_client):
     fill_journal(couple, alice, bob, 45)
-    client = client_for(alice)
     total = Entry.objects.count()
     seen: list[str] = []
-    html = client.get("/journal/").content.decode()
+    html = alice_client.get("/journal/").content.decode()
     pages = 1
     while True:
         seen.extend(entry_ids(html))
         match = re.search(r'href="\?show=all&amp;before=([0-9_]+)"', html)
         if not match:
             break
-        response = client.get(f"/journal/?show=all&before={match.group(1)}", **HTMX)
+        response = htmx_client.get(f"/journal/?show=all&before={match.group(1)}")
         html = response.content.decode()
         assert 'id="load-more" class="load-more" hx-swap-oob="true"' in html
         assert "<html" not in html
@@ -113,43 +104,44 @@ def test_pages_of_twenty_walk_the_whole_journal_once(couple, alice, bob):
     assert pages == -(-total // 20)
 
 
-def test_load_more_works_without_javascript(couple, alice, bob):
+def test_load_more_works_without_javascript(couple, alice, bob, alice_client):
     fill_journal(couple, alice, bob, 30)
-    client = client_for(alice)
-    first = client.get("/journal/").content.decode()
+    first = alice_client.get("/journal/").content.decode()
     cursor = re.search(r"before=([0-9_]+)", first).group(1)
-    second = client.get(f"/journal/?show=all&before={cursor}")
+    second = alice_client.get(f"/journal/?show=all&before={cursor}")
     assert second.status_code == 200
     html = second.content.decode()
     assert "<html" in html
     assert not set(entry_ids(first)) & set(entry_ids(html))
 
 
-def test_entries_with_the_same_moment_are_neither_lost_nor_repeated(couple, alice, bob):
+def test_entries_with_the_same_moment_are_neither_lost_nor_repeated(
+    couple, alice, bob, alice_client
+):
     fill_journal(couple, alice, bob, 25)
     Entry.objects.update(occurred_at=timezone.now())
-    client = client_for(alice)
-    first = client.get("/journal/").content.decode()
+    first = alice_client.get("/journal/").content.decode()
     cursor = re.search(r"before=([0-9_]+)", first).group(1)
-    second = client.get(f"/journal/?before={cursor}").content.decode()
+    second = alice_client.get(f"/journal/?before={cursor}").content.decode()
     assert len(set(entry_ids(first)) | set(entry_ids(second))) == Entry.objects.count()
 
 
 @pytest.mark.parametrize("cursor", ["garbage", "1_", "_5", "99999999999999999999999_1"])
-def test_a_broken_cursor_is_a_400(couple, alice, cursor):
-    response = client_for(alice).get(f"/journal/?before={cursor}")
+def test_a_broken_cursor_is_a_400(couple, cursor, alice_client):
+    response = alice_client.get(f"/journal/?before={cursor}")
     assert response.status_code == 400
 
 
-def test_a_deep_page_uses_the_index_not_offset(couple, alice, bob, django_assert_max_num_queries):
+def test_a_deep_page_uses_the_index_not_offset(
+    couple, alice, bob, django_assert_max_num_queries, htmx_client
+):
     fill_journal(couple, alice, bob, 30)
     oldest = Entry.objects.order_by("occurred_at", "id")[5]
     from practices.timeline import encode_cursor
 
-    client = client_for(alice)
     # session, user with couple and partner, entries, reactions
     with django_assert_max_num_queries(4) as captured:
-        response = client.get(f"/journal/?before={encode_cursor(oldest)}", **HTMX)
+        response = htmx_client.get(f"/journal/?before={encode_cursor(oldest)}")
     assert response.content.decode().count('<li class="entry"') == 5
     sql = " ".join(q["sql"] for q in captured.captured_queries).upper()
     assert "OFFSET" not in sql
@@ -180,29 +172,27 @@ def test_a_deep_page_uses_the_index_not_offset(couple, alice, bob, django_assert
     ],
 )
 def test_list_pages_cost_a_bounded_number_of_queries(
-    couple, alice, bob, size, path, most, django_assert_max_num_queries
+    couple, alice, bob, size, path, most, django_assert_max_num_queries, alice_client
 ):
     fill_journal(couple, alice, bob, size)
     Note.objects.update(created_at=timezone.now() - dt.timedelta(days=30))
     Plan.objects.update(day=timezone.localdate() + dt.timedelta(days=3), status="planned")
-    client = client_for(alice)
     with django_assert_max_num_queries(most):
-        response = client.get(path)
+        response = alice_client.get(path)
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("size", [5, 200])
 def test_plan_and_note_pages_cost_a_bounded_number_of_queries(
-    couple, alice, bob, size, django_assert_max_num_queries
+    couple, alice, bob, size, django_assert_max_num_queries, alice_client
 ):
     fill_journal(couple, alice, bob, size)
-    client = client_for(alice)
     plan = Plan.objects.last()
     note = Note.objects.last()
     # session, user with couple and partner, plan, reflections, badge
     with django_assert_max_num_queries(5):
-        assert client.get(f"/plans/{plan.pk}/").status_code == 200
+        assert alice_client.get(f"/plans/{plan.pk}/").status_code == 200
     # session, user with couple and partner, note, reactions, star, badge; mark read as on the
     # journal: touch, update, and the savepoint around them
     with django_assert_max_num_queries(10):
-        assert client.get(f"/journal/notes/{note.pk}/").status_code == 200
+        assert alice_client.get(f"/journal/notes/{note.pk}/").status_code == 200

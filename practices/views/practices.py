@@ -2,25 +2,33 @@
 
 A practice page is a sequence of steps, each at its own URL (so that everything works
 without JavaScript); with htmx the next and previous links swap the step in place.
-The last step is the practice's action, which writes into the couple's journal.
+The last step is the practice's action, which writes into the couple's journal; an
+action whose form fails shows that step again, with what was typed and the errors.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from accounts.couples import active_couple_required, couple_required
+from accounts.couples import (
+    ARCHIVE_READ_ONLY,
+    active_couple_required,
+    couple_required,
+    get_for_writing,
+)
 from accounts.models import Couple
-from practices import daily, exercises
+from practices import daily, exercises, selectors
 from practices.content import FAQ, PRACTICES_BY_SLUG, Practice
 from practices.daily import AnswerLocked
 from practices.forms import (
@@ -32,8 +40,7 @@ from practices.forms import (
     ExchangeReplyForm,
     NoteForm,
 )
-from practices.fragments import Fragment, render_cached
-from practices.ideas import CATEGORIES, IDEAS
+from practices.ideas import IDEAS
 from practices.models import AffectionDay, CheckIn, Exchange
 from practices.progress import progress
 
@@ -44,6 +51,7 @@ AFFECTION_IDEAS = (
     "A kiss goodbye and a kiss hello, every day.",
     "Sit close while you read or watch something.",
 )
+ANSWER_FIXED = "Your answer is fixed now that you have both answered."
 
 
 def practice_or_404(slug: str) -> Practice:
@@ -77,50 +85,42 @@ def action_context(practice: Practice, request: HttpRequest) -> dict:
             "answer_form": AnswerForm(),
         }
     if practice.slug == "empathy":
-        exchanges = list(Exchange.objects.for_couple(couple).order_by("-created_at")[:5])
-        for exchange in exchanges:
-            exchange.awaits_my_reply = exchange.speaker_id == user.pk and not exchange.reply
+        exchanges = Exchange.objects.for_couple(couple).order_by("-created_at")[:5]
         return {
-            "exchanges": exchanges,
+            "exchanges": [
+                (exchange, exchange.speaker_id == user.pk and not exchange.reply)
+                for exchange in exchanges
+            ],
             "exchange_form": ExchangeForm(),
             "reply_form": ExchangeReplyForm(),
         }
     if practice.slug == "quality-time":
-        return {
-            "ideas": [idea for idea in IDEAS if idea.tech_free and idea.category != "enrichment"][
-                :8
-            ]
-        }
+        shown = [idea for idea in IDEAS if idea.tech_free and idea.category != "enrichment"]
+        return {"ideas": shown[:8]}
     if practice.slug == "appreciation":
         return {"form": NoteForm()}
     if practice.slug == "affection":
         tick = AffectionDay.objects.for_couple(couple).filter(user=user, day=today).first()
         return {"affection_form": AffectionForm(instance=tick), "affection_ideas": AFFECTION_IDEAS}
     if practice.slug == "well-being":
-        return check_in_context(request)
-    return {
-        "ideas": [idea for idea in IDEAS if idea.category == "enrichment"],
-        "category_label": dict(CATEGORIES)["enrichment"],
-    }
+        return selectors.check_in_panel(couple=couple, user=user, today=today)
+    return {"ideas": [idea for idea in IDEAS if idea.category == "enrichment"]}
 
 
-def check_in_context(request: HttpRequest) -> dict:
-    today = timezone.localdate()
-    recent = list(
-        CheckIn.objects.for_couple(request.couple)
-        .filter(day__gte=today - dt.timedelta(days=1))
-        .order_by("-day", "-created_at")
-    )
-    mine = next((c for c in recent if c.author_id == request.user.pk and c.day == today), None)
-    theirs = next((c for c in recent if c.author_id != request.user.pk), None)
-    if theirs:
-        theirs.is_today = theirs.day == today
-    return {
-        "check_in_form": CheckInForm(instance=mine),
-        "my_check_in": mine,
-        "partner_check_in": theirs,
-        "check_in_reply_form": CheckInReplyForm(),
+def step_context(request: HttpRequest, practice: Practice, number: int) -> dict:
+    last = len(practice.steps) + 1  # the steps, then the action
+    if not 1 <= number <= last:
+        raise Http404("No such step.")
+    context = {
+        "practice": practice,
+        "number": number,
+        "last": last,
+        "step": practice.steps[number - 1] if number < last else None,
+        "related": [PRACTICES_BY_SLUG[s] for s in practice.related],
     }
+    if number == last:
+        context["action"] = SimpleLazyObject(lambda: action_context(practice, request))
+    return context
 
 
 @couple_required
@@ -128,26 +128,19 @@ def check_in_context(request: HttpRequest) -> dict:
 @require_GET
 def practice_step(request: HttpRequest, slug: str, number: int = 1) -> HttpResponse:
     practice = practice_or_404(slug)
-    last = len(practice.steps) + 1  # the steps, then the action
-    if not 1 <= number <= last:
-        raise Http404("No such step.")
-
-    def build() -> Fragment:
-        context = {
-            "practice": practice,
-            "number": number,
-            "last": last,
-            "step": practice.steps[number - 1] if number < last else None,
-            "related": [PRACTICES_BY_SLUG[s] for s in practice.related],
-        }
-        if number == last:
-            context.update(action_context(practice, request))
-        return Fragment("practices/_practice_step.html", context)
-
-    step = render_cached(request, "practice-step", build, slug, number)
+    context = step_context(request, practice, number)
     if request.htmx and not request.htmx.history_restore_request:
-        return HttpResponse(step)
-    return render(request, "practices/practice.html", {"practice": practice, "step": step})
+        return render(request, "practices/practice.html#step", context)
+    return render(request, "practices/practice.html", context)
+
+
+def action_failed(request: HttpRequest, slug: str, **forms: Form) -> HttpResponse:
+    """The practice's action step again, with the forms as they were sent."""
+    practice = PRACTICES_BY_SLUG[slug]
+    context = step_context(request, practice, len(practice.steps) + 1)
+    context["action"] = {**action_context(practice, request), **forms}
+    context["fresh"] = True  # errors and typed words are this request's alone: not cached
+    return render(request, "practices/practice.html", context, status=422)
 
 
 def step_url(slug: str, number: int) -> str:
@@ -170,63 +163,62 @@ def day_or_404(couple: Couple, raw: str | None) -> dt.date:
     except ValueError:
         raise Http404("Not a date.") from None
     if day not in daily.answerable_days(couple, today):
-        raise Http404("Only the last seven days' questions can be answered.")
+        raise Http404(f"Only the last {daily.CATCH_UP_DAYS} days' questions can be answered.")
     return day
+
+
+def question_context(request: HttpRequest, the_day: dt.date) -> dict:
+    today = timezone.localdate()
+    current = SimpleLazyObject(
+        lambda: daily.day_question(couple=request.couple, user=request.user, day=the_day)
+    )
+
+    def earlier() -> list[daily.DayQuestion]:
+        if the_day != today:
+            return []
+        days = daily.answerable_days(request.couple, today)[1:]
+        return daily.questions_for_days(couple=request.couple, user=request.user, days=days)
+
+    def answer_form() -> AnswerForm:
+        return AnswerForm(initial={"text": current.mine.text if current.mine else ""})
+
+    return {
+        "day": the_day,
+        "is_today": the_day == today,
+        "current": current,
+        "earlier": SimpleLazyObject(earlier),
+        "form": SimpleLazyObject(answer_form),
+    }
 
 
 @couple_required
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, day: str | None = None) -> HttpResponse:
     the_day = day_or_404(request.couple, day)
-    page = {"day": the_day, "is_today": the_day == timezone.localdate()}
+    context = question_context(request, the_day)
     if request.method == "GET":
-        build = partial(question_fragment, request, the_day)
-        page["content"] = render_cached(request, "question", build, the_day)
-        return render(request, "practices/question.html", page)
+        return render(request, "practices/question.html", context)
     if not request.couple.is_active:
-        return render(request, "accounts/archive_read_only.html", status=403)
-    current = daily.day_question(couple=request.couple, user=request.user, day=the_day)
+        raise PermissionDenied(ARCHIVE_READ_ONLY)
+    current = context["current"]
     form = AnswerForm(request.POST)
     if current.mine and not current.can_edit:
-        form.add_error(None, "Your answer is fixed now that you have both answered.")
+        form.add_error(None, ANSWER_FIXED)
         status = 409
     elif form.is_valid():
         try:
             text = form.cleaned_data["text"]
             daily.save_answer(couple=request.couple, user=request.user, day=the_day, text=text)
         except AnswerLocked:
-            form.add_error(None, "Your answer is fixed now that you have both answered.")
+            form.add_error(None, ANSWER_FIXED)
             status = 409
         else:
             messages.success(request, "Your answer is saved.")
             return redirect(request.path)
     else:
         status = 422
-    fragment = question_fragment(request, the_day, current=current, form=form)
-    page["content"] = fragment.render(request)
-    return render(request, "practices/question.html", page, status=status)
-
-
-def question_fragment(
-    request: HttpRequest,
-    the_day: dt.date,
-    current: daily.DayQuestion | None = None,
-    form: AnswerForm | None = None,
-) -> Fragment:
-    if current is None:
-        current = daily.day_question(couple=request.couple, user=request.user, day=the_day)
-    if form is None:
-        form = AnswerForm(initial={"text": current.mine.text if current.mine else ""})
-    today = timezone.localdate()
-    earlier = []
-    if the_day == today:
-        earlier = daily.questions_for_days(
-            couple=request.couple,
-            user=request.user,
-            days=daily.answerable_days(request.couple, today)[1:],
-        )
-    context = {"current": current, "form": form, "earlier": earlier, "is_today": the_day == today}
-    return Fragment("practices/_question.html", context)
+    context.update(form=form, fresh=True)
+    return render(request, "practices/question.html", context, status=status)
 
 
 # Practice actions ----------------------------------------------------------------
@@ -237,8 +229,7 @@ def question_fragment(
 def exchange_create(request: HttpRequest) -> HttpResponse:
     form = ExchangeForm(request.POST)
     if request.partner is None or not form.is_valid():
-        context = {"practice": PRACTICES_BY_SLUG["empathy"], "form": form}
-        return render(request, "practices/action_error.html", context, status=422)
+        return action_failed(request, "empathy", exchange_form=form)
     exercises.reflect_back(
         couple=request.couple,
         listener=request.user,
@@ -252,14 +243,20 @@ def exchange_create(request: HttpRequest) -> HttpResponse:
 @active_couple_required
 @require_POST
 def exchange_reply(request: HttpRequest, pk: int) -> HttpResponse:
-    exchange = get_object_or_404(Exchange.objects.for_couple(request.couple), pk=pk)
-    if exchange.speaker_id != request.user.pk:
-        return HttpResponse("Only the partner who was heard can answer this.", status=403)
+    exchange = get_for_writing(
+        request,
+        Exchange.objects,
+        pk,
+        owner="speaker",
+        refusal="Only the partner who was heard can answer this.",
+    )
     form = ExchangeReplyForm(request.POST)
     if not form.is_valid():
-        context = {"practice": PRACTICES_BY_SLUG["empathy"], "form": form}
-        return render(request, "practices/action_error.html", context, status=422)
-    if not exercises.answer_exchange(exchange=exchange, user=request.user, **form.cleaned_data):
+        return action_failed(request, "empathy", reply_form=form)
+    answered = exercises.answer_exchange(
+        couple=request.couple, exchange=exchange, user=request.user, **form.cleaned_data
+    )
+    if not answered:
         messages.info(request, "You already answered this one.")
     return redirect(action_url("empathy"))
 
@@ -281,8 +278,7 @@ def affection_tick(request: HttpRequest) -> HttpResponse:
 def check_in(request: HttpRequest) -> HttpResponse:
     form = CheckInForm(request.POST)
     if not form.is_valid():
-        context = {"practice": PRACTICES_BY_SLUG["well-being"], "form": form}
-        return render(request, "practices/action_error.html", context, status=422)
+        return action_failed(request, "well-being", check_in_form=form)
     exercises.check_in(
         couple=request.couple,
         user=request.user,
@@ -297,13 +293,14 @@ def check_in(request: HttpRequest) -> HttpResponse:
 @active_couple_required
 @require_POST
 def check_in_reply(request: HttpRequest, pk: int) -> HttpResponse:
-    check = get_object_or_404(CheckIn.objects.for_couple(request.couple), pk=pk)
+    check = get_for_writing(request, CheckIn.objects, pk)
     if check.author_id == request.user.pk:
-        return HttpResponse("A reply is for your partner's check-in.", status=403)
+        raise PermissionDenied("A reply is for your partner's check-in.")
     form = CheckInReplyForm(request.POST)
     if not form.is_valid():
-        context = {"practice": PRACTICES_BY_SLUG["well-being"], "form": form}
-        return render(request, "practices/action_error.html", context, status=422)
-    exercises.reply_to_check_in(check=check, user=request.user, reply=form.cleaned_data["reply"])
+        return action_failed(request, "well-being", check_in_reply_form=form)
+    exercises.reply_to_check_in(
+        couple=request.couple, check=check, user=request.user, reply=form.cleaned_data["reply"]
+    )
     messages.success(request, "Your reply is on its way.")
     return redirect("home")

@@ -1,0 +1,264 @@
+"""What the journal's templates show, prepared once in Python as small typed cards.
+
+A card holds exactly what its partial prints, already decided for the viewer (their
+own note or their partner's, what they may press, names as they should read), so that
+templates decide nothing about who may do what. Paths and dates are precomputed with
+practices.display: on a page of twenty rows, a `{% url %}` or `|date` per row costs more
+than the rest of the row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from accounts.models import Couple, User
+from practices import journal
+from practices.display import day_label, moment_label, path_to
+from practices.models import DailyQuestion, Entry, Exchange, Note, Plan, Reaction, Reflection
+from practices.questions import QUESTIONS
+
+# Our own 24×24 line icons (no emoji font or icon font is assumed on the device).
+REACTION_ICONS = {
+    "heart": "M12 20s-7-4.4-8.7-8.8C2.1 7.9 4.2 5 7.2 5c1.9 0 3.2 1 4.8 2.9C13.6 6 14.9 5 16.8 5"
+    "c3 0 5.1 2.9 3.9 6.2C19 15.6 12 20 12 20z",
+    "hug": "M8 4.5a2.5 2.5 0 1 0 0 5a2.5 2.5 0 1 0 0-5z"
+    " M16 4.5a2.5 2.5 0 1 0 0 5a2.5 2.5 0 1 0 0-5z"
+    " M3 20c0-3.5 2.2-6 5-6c1.6 0 3 .8 4 2c1-1.2 2.4-2 4-2c2.8 0 5 2.5 5 6",
+    "smile": "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M8 14c1 1.6 2.4 2.4 4 2.4s3-.8 4-2.4"
+    " M9 9.5v.5 M15 9.5v.5",
+    "thanks": "M12 3l2.2 6.3L20.5 11l-6.3 2.2L12 19.5l-2.2-6.3L3.5 11l6.3-1.7z",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """Who is looking: the names every card uses come from here and nowhere else."""
+
+    user: User
+    partner: User | None
+    couple: Couple | None
+
+    @classmethod
+    def of(cls, request: HttpRequest) -> Viewer:
+        return cls(user=request.user, partner=request.partner, couple=request.couple)
+
+    @property
+    def can_write(self) -> bool:
+        return self.couple is not None and self.couple.is_active
+
+    def name_of(self, user_id: int | None) -> str:
+        """A person shown as the author of something: "You", the partner's name, or the
+        former partner whose account is gone."""
+        if user_id == self.user.pk:
+            return "You"
+        if self.partner and user_id == self.partner.pk:
+            return self.partner.display_name
+        return "Your former partner"
+
+
+@dataclass(frozen=True, slots=True)
+class ReactionButton:
+    kind: str
+    label: str
+    icon: str
+    on: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NoteCard:
+    pk: int
+    text: str
+    category_label: str
+    created_at: dt.datetime
+    created_label: str
+    edited: bool
+    from_me: bool
+    author_name: str
+    recipient_name: str
+    is_new: bool
+    starred: bool
+    can_react: bool
+    can_edit: bool
+    reactions: list[ReactionButton]
+    detail_url: str
+    react_url: str
+    star_url: str
+    edit_url: str
+
+
+def note_card(note: Note, viewer: Viewer, *, starred: bool, reacted: set[str]) -> NoteCard:
+    can_react = note.recipient_id == viewer.user.pk and viewer.can_write
+    return NoteCard(
+        pk=note.pk,
+        text=note.text,
+        category_label=note.get_category_display() if note.category else "",
+        created_at=note.created_at,
+        created_label=moment_label(note.created_at),
+        edited=note.edited_at is not None,
+        from_me=note.author_id == viewer.user.pk,
+        author_name=viewer.name_of(note.author_id),
+        recipient_name=viewer.name_of(note.recipient_id),
+        is_new=note.recipient_id == viewer.user.pk and note.read_at is None,
+        starred=starred,
+        can_react=can_react,
+        can_edit=journal.can_edit_note(note, viewer.user),
+        reactions=[
+            ReactionButton(kind, label, REACTION_ICONS[kind], kind in reacted)
+            for kind, label in Reaction.Kind.choices
+            if can_react or kind in reacted
+        ],
+        detail_url=path_to("practices:note_detail", note.pk),
+        react_url=path_to("practices:note_react", note.pk),
+        star_url=path_to("practices:note_star", note.pk),
+        edit_url=path_to("practices:note_edit", note.pk),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PlanCard:
+    pk: int
+    title: str
+    status: str
+    status_label: str
+    tech_free: bool
+    place: str
+    day: dt.date | None
+    starts_at: dt.datetime | None
+    when_label: str
+    creator_name: str
+    created_label: str
+    detail_url: str
+
+
+def plan_card(plan: Plan, viewer: Viewer) -> PlanCard:
+    if plan.starts_at:
+        when = moment_label(plan.starts_at)
+    else:
+        when = day_label(plan.day) if plan.day else "No date yet"
+    return PlanCard(
+        pk=plan.pk,
+        title=plan.title,
+        status=plan.status,
+        status_label=plan.get_status_display(),
+        tech_free=plan.tech_free,
+        place=plan.place,
+        day=plan.day,
+        starts_at=plan.starts_at,
+        when_label=when,
+        creator_name=viewer.name_of(plan.created_by_id),
+        created_label=day_label(timezone.localtime(plan.created_at).date()),
+        detail_url=path_to("practices:plan_detail", plan.pk),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReflectionCard:
+    author_name: str
+    plan_title: str
+    plan_url: str
+    # The text and rating are None unless the viewer may read them.
+    enjoyed: str | None
+    rating: int | None
+    created_label: str
+
+
+def reflection_card(
+    reflection: Reflection, viewer: Viewer, *, viewer_reflected: bool
+) -> ReflectionCard:
+    visible = reflection.author_id == viewer.user.pk or viewer_reflected
+    return ReflectionCard(
+        author_name=viewer.name_of(reflection.author_id),
+        plan_title=reflection.plan.title,
+        plan_url=path_to("practices:plan_detail", reflection.plan_id),
+        enjoyed=reflection.enjoyed if visible else None,
+        rating=reflection.rating if visible else None,
+        created_label=day_label(timezone.localtime(reflection.created_at).date()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionCard:
+    text: str
+    day_label: str
+    day_url: str
+    mine: str | None
+    theirs: str | None  # present only once both have answered
+    partner_answered: bool
+
+
+def question_card(pinned: DailyQuestion, viewer: Viewer) -> QuestionCard:
+    by_author = dict(pinned.answer_rows)
+    mine = by_author.pop(viewer.user.pk, None)
+    theirs = next(iter(by_author.values()), None)
+    return QuestionCard(
+        text=QUESTIONS[pinned.question_index].text,
+        day_label=f"{pinned.day.day} {pinned.day:%b}",
+        day_url=path_to("practices:question_day", pinned.day.isoformat()),
+        mine=mine,
+        # The partner's words are handed to the template only once both have answered.
+        theirs=theirs if mine else None,
+        partner_answered=theirs is not None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeCard:
+    listener_name: str
+    speaker_name: str
+    about_me: bool
+    heard: str
+    reply: str
+    addition: str
+    created_label: str
+
+
+def exchange_card(exchange: Exchange, viewer: Viewer) -> ExchangeCard:
+    return ExchangeCard(
+        listener_name=viewer.name_of(exchange.listener_id),
+        speaker_name=viewer.name_of(exchange.speaker_id),
+        about_me=exchange.speaker_id == viewer.user.pk,
+        heard=exchange.heard,
+        reply=exchange.reply,
+        addition=exchange.addition,
+        created_label=day_label(timezone.localtime(exchange.created_at).date()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    pk: int
+    kind: str
+    card: NoteCard | PlanCard | ReflectionCard | QuestionCard | ExchangeCard
+
+
+def timeline_rows(entries: list[Entry], viewer: Viewer) -> list[TimelineRow]:
+    rows = []
+    for entry in entries:
+        if entry.note_id:
+            card = note_card(
+                entry.note, viewer, starred=entry.note_starred, reacted=entry.note.reacted_kinds
+            )
+        elif entry.plan_id:
+            card = plan_card(entry.plan, viewer)
+        elif entry.reflection_id:
+            card = reflection_card(
+                entry.reflection, viewer, viewer_reflected=entry.viewer_reflected
+            )
+        elif entry.question_id:
+            card = question_card(entry.question, viewer)
+        else:
+            card = exchange_card(entry.exchange, viewer)
+        rows.append(TimelineRow(pk=entry.pk, kind=entry.kind, card=card))
+    return rows
+
+
+@dataclass
+class TimelinePage:
+    rows: list[TimelineRow]
+    next_cursor: str | None
+    # How long the rendered page stays true: until its first Edit link lapses.
+    seconds_valid: int | None = field(default=None)

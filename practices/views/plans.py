@@ -1,0 +1,248 @@
+"""Quality time: plans, their status and reflections, and the ideas library."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.couples import (
+    ARCHIVE_READ_ONLY,
+    active_couple_required,
+    couple_required,
+    get_for_reading,
+    get_for_writing,
+)
+from practices import journal
+from practices.forms import CustomIdeaForm, PlanForm, ReflectionForm, StatusForm
+from practices.ideas import CATEGORIES, IDEAS, IDEAS_BY_SLUG
+from practices.journal import StalePlan, When
+from practices.models import CustomIdea, Plan
+from practices.presenters import Viewer, plan_card
+
+
+def editor_zone(request: HttpRequest) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(request.user.time_zone)
+
+
+def plan_fields(form: PlanForm) -> dict:
+    return {field: form.cleaned_data[field] for field in PlanForm.Meta.fields}
+
+
+def when_of(form: PlanForm) -> When:
+    return When(day=form.cleaned_data["day"], time=form.cleaned_data["time"])
+
+
+def plan_sections(viewer: Viewer) -> list[tuple[str, str, list]]:
+    today = timezone.localdate()
+    plans = Plan.objects.for_couple(viewer.couple)
+    planned = plans.filter(status=Plan.Status.PLANNED, day__gte=today)
+    upcoming = planned.order_by("day", "starts_at")[:50]
+    ideas = plans.filter(status=Plan.Status.IDEA).order_by("day", "-created_at")[:50]
+    past = (
+        plans.exclude(status=Plan.Status.IDEA)
+        .exclude(status=Plan.Status.PLANNED, day__gte=today)
+        .order_by("-day", "-created_at")[:30]
+    )
+    return [
+        (key, heading, [plan_card(plan, viewer) for plan in section])
+        for key, heading, section in (
+            ("upcoming", "Coming up", upcoming),
+            ("ideas", "Ideas for later", ideas),
+            ("past", "Past plans", past),
+        )
+    ]
+
+
+@couple_required
+@require_GET
+def plan_list(request: HttpRequest) -> HttpResponse:
+    viewer = Viewer.of(request)
+    sections = SimpleLazyObject(lambda: plan_sections(viewer))
+    return render(request, "practices/plan_list.html", {"sections": sections})
+
+
+def library_slug(raw: str) -> str:
+    """The ideas-library slug a plan came from, if it names one (the field is hidden,
+    not trusted)."""
+    return raw if raw in IDEAS_BY_SLUG else ""
+
+
+def idea_initial(request: HttpRequest) -> dict:
+    """Pre-fill a new plan from the ideas library ("plan this")."""
+    if slug := request.GET.get("idea"):
+        idea = IDEAS_BY_SLUG.get(slug)
+        if idea:
+            return {
+                "title": idea.title,
+                "description": idea.description,
+                "tech_free": idea.tech_free,
+                "status": Plan.Status.PLANNED,
+            }
+    try:
+        custom = int(request.GET.get("custom", ""))
+    except ValueError:
+        return {}
+    idea = CustomIdea.objects.for_couple(request.couple).filter(pk=custom).first()
+    if idea:
+        return {"title": idea.title, "description": idea.description}
+    return {}
+
+
+@active_couple_required
+@require_http_methods(["GET", "POST"])
+def plan_create(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        initial = {"status": Plan.Status.PLANNED, "tech_free": True, **idea_initial(request)}
+        return render(request, "practices/plan_form.html", {"form": PlanForm(initial=initial)})
+    form = PlanForm(request.POST)
+    if not form.is_valid():
+        return render(request, "practices/plan_form.html", {"form": form}, status=422)
+    plan = journal.create_plan(
+        couple=request.couple,
+        user=request.user,
+        fields={**plan_fields(form), "idea_slug": library_slug(request.POST.get("idea_slug", ""))},
+        when=when_of(form),
+        tz=editor_zone(request),
+    )
+    messages.success(request, "Your plan is saved. Your partner can see and change it too.")
+    return redirect("practices:plan_detail", pk=plan.pk)
+
+
+def plan_page(request: HttpRequest, plan: Plan, **overrides: object) -> dict:
+    """What the plan's page shows: the plan, its status buttons and the reflections the
+    viewer may read (the partner's only once the viewer wrote theirs)."""
+    viewer = Viewer.of(request)
+    reflections = {r.author_id: r for r in plan.reflections.all()}
+    mine = reflections.pop(request.user.pk, None)
+    theirs = next(iter(reflections.values()), None)
+    can_reflect = plan.status == Plan.Status.DONE and mine is None and viewer.can_write
+    return {
+        "plan": plan,
+        "card": plan_card(plan, viewer),
+        "updater_name": viewer.name_of(plan.updated_by_id),
+        "status_choices": Plan.Status.choices,
+        "my_reflection": mine,
+        "their_reflection": theirs if mine else None,
+        "they_reflected": theirs is not None,
+        "reflection_form": ReflectionForm() if can_reflect else None,
+        **overrides,
+    }
+
+
+@couple_required
+@require_GET
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_for_reading(request, Plan.objects, pk)
+    return render(request, "practices/plan_detail.html", plan_page(request, plan))
+
+
+def plan_form_initial(plan: Plan) -> dict:
+    local_start = timezone.localtime(plan.starts_at) if plan.starts_at else None
+    return {
+        "day": local_start.date() if local_start else plan.day,
+        "time": local_start.time() if local_start else None,
+        "version": plan.version,
+    }
+
+
+@active_couple_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_for_writing(request, Plan.objects, pk)
+    if request.method == "GET":
+        form = PlanForm(instance=plan, initial=plan_form_initial(plan))
+        return render(request, "practices/plan_edit.html", {"form": form, "plan": plan})
+    form = PlanForm(request.POST, instance=plan)
+    if not form.is_valid() or form.cleaned_data["version"] is None:
+        if form.is_valid():
+            form.add_error(None, "This form is missing its version. Reload the page and try again.")
+        return render(request, "practices/plan_edit.html", {"form": form, "plan": plan}, status=422)
+    try:
+        journal.update_plan(
+            couple=request.couple,
+            plan=plan,
+            user=request.user,
+            version=form.cleaned_data["version"],
+            fields=plan_fields(form),
+            when=when_of(form),
+            tz=editor_zone(request),
+        )
+    except StalePlan as stale:
+        # Keep every word they typed; the next save, knowingly, replaces the newer version.
+        data = request.POST.copy()
+        data["version"] = stale.current.version
+        viewer = Viewer.of(request)
+        context = {
+            "form": PlanForm(data, instance=stale.current),
+            "plan": plan,
+            "current": stale.current,
+            "current_card": plan_card(stale.current, viewer),
+            "updater_name": viewer.name_of(stale.current.updated_by_id),
+        }
+        return render(request, "practices/plan_edit.html", context, status=409)
+    messages.success(request, "Plan updated.")
+    return redirect("practices:plan_detail", pk=plan.pk)
+
+
+@active_couple_required
+@require_POST
+def plan_status(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_for_writing(request, Plan.objects, pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Unknown status: choose idea, planned, done or cancelled.")
+    journal.set_plan_status(
+        couple=request.couple, plan=plan, user=request.user, status=form.cleaned_data["status"]
+    )
+    if request.htmx:
+        plan = get_for_reading(request, Plan.objects, pk)
+        return render(request, "practices/plan_detail.html#plan-status", plan_page(request, plan))
+    return redirect("practices:plan_detail", pk=plan.pk)
+
+
+@active_couple_required
+@require_POST
+def plan_reflect(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_for_writing(request, Plan.objects, pk)
+    if plan.status != Plan.Status.DONE:
+        messages.error(request, "Reflections open once the plan is marked done.")
+        return redirect("practices:plan_detail", pk=plan.pk)
+    form = ReflectionForm(request.POST)
+    if not form.is_valid():
+        context = plan_page(request, plan, reflection_form=form)
+        return render(request, "practices/plan_detail.html", context, status=422)
+    try:
+        journal.reflect(couple=request.couple, plan=plan, author=request.user, **form.cleaned_data)
+    except IntegrityError:
+        messages.info(request, "You already wrote your reflection on this plan.")
+    return redirect("practices:plan_detail", pk=plan.pk)
+
+
+@couple_required
+@require_http_methods(["GET", "POST"])
+def idea_list(request: HttpRequest) -> HttpResponse:
+    form = CustomIdeaForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if not request.couple.is_active:
+            raise PermissionDenied(ARCHIVE_READ_ONLY)
+        if form.is_valid():
+            journal.add_custom_idea(
+                couple=request.couple, user=request.user, idea=form.save(commit=False)
+            )
+            messages.success(request, "Your idea is in your library.")
+            return redirect("practices:idea_list")
+    grouped = [
+        (key, label, [idea for idea in IDEAS if idea.category == key]) for key, label in CATEGORIES
+    ]
+    custom = CustomIdea.objects.for_couple(request.couple).order_by("-created_at")[:100]
+    status = 422 if form.errors else 200
+    context = {"grouped": grouped, "custom_ideas": custom, "form": form}
+    return render(request, "practices/idea_list.html", context, status=status)
