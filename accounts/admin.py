@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from accounts.deletion import delete_account
 from accounts.models import User
 
 
@@ -21,3 +22,12 @@ class UserAdmin(DjangoUserAdmin):
             {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]},
         ),
     ]
+
+    # Through the one deletion there is: it ends the couple, erases the person's words in
+    # their partner's rows and ends their sessions, which a plain delete would skip.
+    def delete_model(self, request, obj: User) -> None:
+        delete_account(user=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for user in queryset:
+            delete_account(user=user)

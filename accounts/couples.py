@@ -42,7 +42,7 @@ Owned = TypeVar("Owned", bound=models.Model)
 
 ARCHIVE_READ_ONLY = (
     "Your link has ended, so the journal you shared is a read-only archive now: "
-    "nothing in it was deleted, and nothing can be added or changed."
+    "nothing can be added to it or changed."
 )
 
 
@@ -59,11 +59,11 @@ def couple_and_partner(user: User) -> tuple[Couple | None, User | None]:
 
 def partner_name(partner: User | None, couple: Couple | None) -> str:
     """How a sentence names the partner mid-line ("Write Sam a thank-you"): their name,
-    else "your former partner" in an archive whose partner deleted their account."""
+    also the name a partner who deleted their account had, else "your partner"."""
     if partner is not None:
         return partner.display_name
     if couple is not None and not couple.is_active:
-        return "your former partner"
+        return couple.partner_deleted_name or "your former partner"
     return "your partner"
 
 
@@ -82,7 +82,13 @@ def couple_change(couple: Couple) -> Iterator[Couple]:
         # revision is higher still, and whatever this request caches under the lower
         # number is only newer than it.
         couple.revision += 1
-        yield couple
+        try:
+            yield couple
+        except BaseException:
+            # Rolled back: a page cached under a number the database has not reached
+            # would be served, wrongly, once the next change reaches it.
+            couple.revision -= 1
+            raise
 
 
 def get_for_reading(request: HttpRequest, queryset: models.QuerySet[Owned], pk: int) -> Owned:

@@ -5,6 +5,7 @@ from django.http import HttpRequest
 
 from accounts.linking import CODE_LENGTH, normalise_code
 from accounts.models import TIME_ZONE_CHOICES, Couple, User
+from accounts.validators import single_line
 
 
 class SignupForm(forms.Form):
@@ -14,6 +15,7 @@ class SignupForm(forms.Form):
         label="Your name",
         max_length=60,
         help_text="What your partner will see, e.g. your first name.",
+        validators=[single_line],
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     time_zone = forms.ChoiceField(
@@ -42,6 +44,10 @@ class ProfileForm(forms.ModelForm):
             "remind_weekly_thanks": "A gentle weekly nudge if I haven't written a thank-you",
         }
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].validators.append(single_line)
+
 
 class InviteCodeForm(forms.Form):
     code = forms.CharField(
@@ -69,11 +75,35 @@ class InviteDecisionForm(forms.Form):
 
 
 class CoupleForm(forms.ModelForm):
+    """The couple's name and anniversary, with what the page showed of each: a save then
+    changes only what this person changed, and not what the partner changed meanwhile."""
+
+    shown_name = forms.CharField(required=False, widget=forms.HiddenInput)
+    shown_anniversary = forms.DateField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = Couple
         fields = ["name", "anniversary"]
         labels = {"name": "A name for the two of you", "anniversary": "Your anniversary"}
         widgets = {"anniversary": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].validators.append(single_line)
+        for name in self.Meta.fields:
+            self.initial[f"shown_{name}"] = getattr(self.instance, name)
+
+    def changes(self) -> tuple[dict, dict]:
+        """(the fields this person changed, with their new values; what the page showed of
+        them). A post without what it showed (not from our page) changes every field."""
+        if "shown_name" not in self.data:
+            return {name: self.cleaned_data[name] for name in self.Meta.fields}, {}
+        changed, shown = {}, {}
+        for name in self.Meta.fields:
+            if self.cleaned_data[name] != self.cleaned_data[f"shown_{name}"]:
+                changed[name] = self.cleaned_data[name]
+                shown[name] = self.cleaned_data[f"shown_{name}"]
+        return changed, shown
 
 
 class LeaveForm(forms.Form):

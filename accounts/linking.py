@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -16,7 +16,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.couples import couple_change
-from accounts.models import Couple, Invite, Membership, User, new_calendar_token
+from accounts.models import (
+    Couple,
+    Invite,
+    Membership,
+    User,
+    calendar_token_hash,
+    new_calendar_token,
+)
 
 INVITE_LIFETIME = timedelta(days=7)
 # No 0/O, 1/I/L: a code read aloud or copied from a phone screen must not be misread.
@@ -191,14 +198,25 @@ def end_couple(*, couple: Couple, user: User) -> None:
         locked.memberships.update(active=False)
 
 
-def update_details(*, couple: Couple, name: str, anniversary: date | None) -> None:
-    """The couple's name and anniversary, and nothing else: saving the whole row could put
-    back an end or a revision that changed since it was read."""
+def update_details(*, couple: Couple, changes: dict, shown: dict) -> None:
+    """Set the couple's name or anniversary (`changes`) where they still read as the
+    editor's page showed them (`shown`); else LinkError 409, and nothing changes. Only these
+    fields: saving the whole row could put back an end or a revision read earlier."""
     with couple_change(couple):
-        Couple.objects.filter(pk=couple.pk).update(name=name, anniversary=anniversary)
+        updated = Couple.objects.filter(pk=couple.pk, **shown).update(**changes) if changes else 1
+        if not updated:
+            raise LinkError(
+                "Your partner changed this meanwhile. Here is what is saved now: change it "
+                "again if you like.",
+                409,
+            )
 
 
-def new_calendar_address(*, couple: Couple) -> None:
-    """A new private feed URL: the old one stops working at once."""
+def new_calendar_address(*, couple: Couple) -> str:
+    """A new private feed URL: the old one stops working at once. Returns the new token,
+    the only time it exists outside the feed's URL: only its hash is stored."""
+    token = new_calendar_token()
     with couple_change(couple):
-        Couple.objects.filter(pk=couple.pk).update(calendar_token=new_calendar_token())
+        couple.calendar_token_hash = calendar_token_hash(token)
+        Couple.objects.filter(pk=couple.pk).update(calendar_token_hash=couple.calendar_token_hash)
+    return token

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import secrets
 import zoneinfo
 
@@ -27,6 +28,10 @@ TIME_ZONE_CHOICES = [("UTC", "UTC")] + [
         "Pacific",
     }
 ]
+
+
+def new_email_links_token() -> str:
+    return secrets.token_urlsafe(24)
 
 
 class UserManager(BaseUserManager["User"]):
@@ -78,6 +83,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     current_partner = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Names this person in the links of the emails Bond sends (unsubscribe), instead of
+    # their id; a new value stops every link sent so far (accounts.unsubscribe).
+    email_links_token = models.CharField(
+        max_length=64, unique=True, default=new_email_links_token, editable=False
+    )
 
     objects = UserManager()
 
@@ -105,6 +115,18 @@ def new_calendar_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def calendar_token_hash(token: str) -> str:
+    """What is stored of a calendar feed's token: its SHA-256, so that a copy of the
+    database (a backup, a leak) opens no feed. The token is 256 random bits: no salt or
+    slow hash is needed against guessing, and the hash can be looked up directly."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_calendar_token_hash() -> str:
+    # A new couple's feed has an address nobody knows until they make one in settings.
+    return calendar_token_hash(new_calendar_token())
+
+
 class Couple(models.Model):
     """Two partners who linked their accounts. Ending the link keeps the row as an archive."""
 
@@ -117,8 +139,17 @@ class Couple(models.Model):
     ended_by = models.ForeignKey(
         "User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # The private calendar feed's address; replacing it invalidates old subscriptions.
-    calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    # When a member deleted their account (accounts.deletion): what the partner is told,
+    # "Sam deleted their account on 2 December". The account itself is gone, and `ended_by`
+    # with it, so the name they went by is kept here, on the partner's side of the couple.
+    partner_deleted_name = models.CharField(max_length=60, blank=True, editable=False)
+    partner_deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The private calendar feed's address, as calendar_token_hash(token): the token itself is
+    # shown once, when it is made (accounts.linking.new_calendar_address). Replacing it
+    # invalidates old subscriptions.
+    calendar_token_hash = models.CharField(
+        max_length=64, unique=True, default=new_calendar_token_hash, editable=False
+    )
     # Bumped by every change to what the couple's pages show (accounts.couples.touch), in the
     # same transaction: rendered fragments are cached under it (practices.fragments).
     revision = models.PositiveBigIntegerField(default=0, editable=False)
@@ -129,6 +160,12 @@ class Couple(models.Model):
                 condition=models.Q(ended_at__isnull=True)
                 | models.Q(ended_at__gte=models.F("linked_at")),
                 name="couple_ends_after_it_starts",
+            ),
+            # A member deletes their account only from a couple that has ended (by then).
+            models.CheckConstraint(
+                condition=models.Q(partner_deleted_at__isnull=True)
+                | models.Q(ended_at__isnull=False, partner_deleted_at__gte=models.F("ended_at")),
+                name="couple_partner_deleted_after_end",
             ),
         ]
 

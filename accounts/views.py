@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+
 from allauth.account.adapter import get_adapter
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
@@ -24,11 +26,14 @@ from accounts.forms import (
     ProfileForm,
 )
 from accounts.linking import LinkError
-from accounts.models import Invite, User
+from accounts.models import Couple, Invite, User, calendar_token_hash
 from accounts.unsubscribe import SETTING_OF, read_token
 
 # Wrong invite codes allowed per user and per IP address in one hour.
 CODE_GUESSES_PER_HOUR = 10
+GUESS_WINDOW = 60 * 60  # seconds
+# A calendar address just made, held until the settings page has shown it once.
+NEW_CALENDAR_TOKEN_SESSION_KEY = "new_calendar_token"  # noqa: S105 (a session key)
 
 
 @login_required
@@ -42,9 +47,14 @@ def profile(request: HttpRequest) -> HttpResponse:
     couple = request.couple
     context = {"form": form}
     if couple is not None and couple.is_active:
-        context["calendar_url"] = request.build_absolute_uri(
-            reverse("practices:calendar_feed", args=[couple.calendar_token])
-        )
+        context["calendar_feed"] = True
+        # Only a hash of the feed's token is kept: its address is shown once, right after
+        # it was made (calendar_regenerate), unless the couple has made another since.
+        token = request.session.pop(NEW_CALENDAR_TOKEN_SESSION_KEY, None)
+        if token and calendar_token_hash(token) == couple.calendar_token_hash:
+            context["calendar_url"] = request.build_absolute_uri(
+                reverse("practices:calendar_feed", args=[token])
+            )
     status = 422 if form.errors else 200
     return render(request, "accounts/profile.html", context, status=status)
 
@@ -56,12 +66,19 @@ def partner(request: HttpRequest) -> HttpResponse:
     couple = request.couple
     if couple is not None and couple.is_active:
         form = CoupleForm(request.POST if request.method == "POST" else None, instance=couple)
+        status = 200
         if request.method == "POST" and form.is_valid():
-            linking.update_details(couple=couple, **form.cleaned_data)
-            messages.success(request, "Saved.")
-            return redirect("accounts:partner")
+            changes, shown = form.changes()
+            try:
+                linking.update_details(couple=couple, changes=changes, shown=shown)
+            except LinkError as error:
+                messages.error(request, error.message)
+                form, status = CoupleForm(instance=Couple.objects.get(pk=couple.pk)), 409
+            else:
+                messages.success(request, "Saved.")
+                return redirect("accounts:partner")
         context = {"couple_form": form, "partner": request.partner}
-        status = 422 if form.errors else 200
+        status = 422 if form.errors else status
         return render(request, "accounts/partner.html", context, status=status)
     context = {
         "invite": linking.latest_invite_of(request.user),
@@ -101,14 +118,31 @@ def _guess_keys(request: HttpRequest) -> list[str]:
     ]
 
 
-def _guesses_exhausted(request: HttpRequest) -> bool:
-    return any(cache.get(key, 0) >= CODE_GUESSES_PER_HOUR for key in _guess_keys(request))
+def _count(key: str) -> int:
+    """Add one to this counter and return the new count, atomically (Redis INCR)."""
+    cache.add(key, 0, timeout=GUESS_WINDOW)  # only if absent: starts the hour
+    try:
+        return cache.incr(key)
+    except ValueError:  # the hour ended between the two calls
+        cache.add(key, 0, timeout=GUESS_WINDOW)
+        return cache.incr(key)
 
 
-def _count_wrong_guess(request: HttpRequest) -> None:
+def _count_guess(request: HttpRequest) -> bool:
+    """Count this guess; False if it is over the limit and must not be looked up.
+
+    Counted before the lookup and decided on the count the increment returned: checking
+    first and counting after would let a burst of parallel guesses all pass the check.
+    """
+    counts = [_count(key) for key in _guess_keys(request)]
+    return all(count <= CODE_GUESSES_PER_HOUR for count in counts)
+
+
+def _uncount_guess(request: HttpRequest) -> None:
+    """A right code is not a wrong guess: give its count back."""
     for key in _guess_keys(request):
-        cache.add(key, 0, timeout=60 * 60)
-        cache.incr(key)
+        with contextlib.suppress(ValueError):  # the hour has ended meanwhile
+            cache.decr(key)
 
 
 @login_required
@@ -117,16 +151,22 @@ def invite_code(request: HttpRequest) -> HttpResponse:
     form = InviteCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "GET":
         return render(request, "accounts/invite_code.html", {"form": form})
-    if _guesses_exhausted(request):
+    if not form.is_valid():  # not a code at all: it cannot match one, so it is not counted
+        return render(request, "accounts/invite_code.html", {"form": form}, status=422)
+    if not _count_guess(request):
         form.add_error(None, "Too many wrong codes. Please wait an hour, or ask for the link.")
         return render(request, "accounts/invite_code.html", {"form": form}, status=429)
-    if not form.is_valid():
-        return render(request, "accounts/invite_code.html", {"form": form}, status=422)
     invite = Invite.objects.filter(code=form.cleaned_data["code"]).first()
-    if invite is None:
-        _count_wrong_guess(request)
-        form.add_error("code", "We don't know this code. Check it with your partner.")
+    # A used, expired, revoked or declined code is answered like one that never existed:
+    # telling them apart would tell a guesser which codes were real (and whose).
+    if invite is None or invite.state != Invite.State.PENDING:
+        form.add_error(
+            "code",
+            "We don't know this code, or it no longer works. Check it with your partner: "
+            "they can make a new invite.",
+        )
         return render(request, "accounts/invite_code.html", {"form": form}, status=404)
+    _uncount_guess(request)
     return redirect("accounts:invite_accept", token=invite.token)
 
 
@@ -169,6 +209,7 @@ def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @couple_required
+@reauthentication_required
 @require_http_methods(["GET", "POST"])
 def leave(request: HttpRequest) -> HttpResponse:
     couple = request.couple
@@ -196,8 +237,12 @@ def calendar_regenerate(request: HttpRequest) -> HttpResponse:
     if couple is None or not couple.is_active:
         messages.error(request, "A calendar feed belongs to a linked couple.")
         return redirect("accounts:profile")
-    linking.new_calendar_address(couple=couple)
-    messages.success(request, "Your calendar has a new address. The old one no longer works.")
+    request.session[NEW_CALENDAR_TOKEN_SESSION_KEY] = linking.new_calendar_address(couple=couple)
+    messages.success(
+        request,
+        "Your calendar has a new address. Copy it now: it is shown only this once. "
+        "Any earlier address no longer works.",
+    )
     return redirect("accounts:profile")
 
 
@@ -222,11 +267,10 @@ def delete(request: HttpRequest) -> HttpResponse:
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    parsed = read_token(token)
-    user = User.objects.filter(pk=parsed[0]).first() if parsed else None
-    if user is None:
+    found = read_token(token)
+    if found is None:
         return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=404)
-    kind = parsed[1]
+    user, kind = found
     if request.method == "POST":
         User.objects.filter(pk=user.pk).update(**{SETTING_OF[kind]: False})
         return render(request, "accounts/unsubscribe.html", {"done": True, "kind": kind})

@@ -104,11 +104,16 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # For allauth.mfa's list of security keys ("last used 2 days ago").
+    "django.contrib.humanize",
     "django_htmx",
     "template_partials",
     "csp",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    # "Where you're signed in": each signed-in browser, and signing out the others.
+    "allauth.usersessions",
     "accounts",
     "practices",
 ]
@@ -122,10 +127,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bond.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.UserTimeZoneMiddleware",
     "accounts.couples.CoupleMiddleware",
 ]
@@ -198,6 +205,33 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Bond] "
 
+# Two-step sign-in (allauth.mfa): an authenticator app (TOTP) with recovery codes for
+# when the phone is lost, and passkeys or security keys (WebAuthn). A passkey also signs
+# in on its own, without the password: allauth then requires user verification (a PIN or
+# a fingerprint on the device), so it is two factors in one. The WebAuthn relying party
+# is the host the browser asked for (request.get_host(), checked against ALLOWED_HOSTS),
+# and the origin must be HTTPS or http://localhost.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+# The name an authenticator app lists the account under (allauth's default is the host).
+MFA_TOTP_ISSUER = "Bond"
+
+# A live session alone must not be enough to take the account over: adding or changing an
+# email address (and so a password reset to it), changing two-step sign-in (allauth.mfa
+# asks by itself), exporting the journal, leaving the couple and deleting the account all
+# ask for the password (or a second factor) again unless it was entered in the last
+# ACCOUNT_REAUTHENTICATION_TIMEOUT seconds.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
+# A notice to the account's address when its password is changed, set or reset, an
+# address is changed or removed, or two-step sign-in is turned on or off (allauth's own
+# short texts: what changed, from which IP and browser, never anything from the journal).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Sessions are listed from the moment of signing in through allauth. Tracking activity
+# would add a write to every signed-in request just to show "last seen"; a password change
+# still signs out every other session, listed or not (Django's session hash).
+USERSESSIONS_TRACK_ACTIVITY = False
+
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -225,6 +259,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 
 # A shared cache (Redis) makes rate limits hold across several app servers.
 REDIS_URL = env("REDIS_URL")
+# Without Redis, each worker process counts for itself and a limit of 10 becomes 10 per
+# worker: with DEBUG off, accounts.checks refuses to start unless this says there is only one.
+BOND_SINGLE_PROCESS = env_bool("BOND_SINGLE_PROCESS", False)
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}

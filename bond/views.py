@@ -21,6 +21,11 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
     return render(request, "403.html", {"reason": str(exception)}, status=403)
 
 
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    """allauth's rate limits (sign-in, codes) answer in our layout, saying what to do."""
+    return render(request, "429.html", status=429)
+
+
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "404.html", status=404)
 

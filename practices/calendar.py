@@ -4,6 +4,10 @@ Timed plans are written in UTC (the moment is the same for both partners whereve
 they are); plans with a date and no time are all-day events. UIDs stay the same for
 the life of a plan and SEQUENCE follows its version, so calendar apps update events
 in place; cancelled plans stay in the feed marked CANCELLED so that they disappear.
+
+Whatever a plan's words hold, they cannot end a line of the file: icalendar escapes line
+breaks, ";", "," and "\\" in TEXT properties (SUMMARY, LOCATION, DESCRIPTION), and the
+calendar's name, a property icalendar does not know, is made TEXT here for the same.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from practices.models import Plan
 
@@ -52,7 +56,9 @@ def calendar_of(plans: Iterable[Plan], name: str) -> bytes:
     calendar.add("prodid", "-//Bond//Plans//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    # Written as it is otherwise, and a line break would end the line (icalendar raises). A
+    # name is one line, even one made from a title stored before titles were kept to one.
+    calendar.add("x-wr-calname", vText(" ".join(name.split())))
     stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
     for plan in plans:
         calendar.add_component(event_of(plan, stamp))

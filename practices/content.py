@@ -299,8 +299,8 @@ PRACTICES: tuple[Practice, ...] = (
         ),
         action_title="Note today's moment of closeness",
         action_intro=(
-            "A gentle tick for today: did you share a hug, a kiss, or hold hands? It stays "
-            "private between you two and is never a score."
+            "A gentle tick for today: did you share a hug, a kiss, or hold hands? Only you "
+            "see it, and it is never a score."
         ),
         related=("quality-time", "well-being"),
     ),

@@ -83,7 +83,10 @@ class DayQuestion:
 def questions_for_days(*, couple: Couple, user: User, days: list[dt.date]) -> list[DayQuestion]:
     """What this user may see of each day's question; one query for all the days."""
     answers = list(
-        Answer.objects.for_couple(couple).filter(question__day__in=days).select_related("question")
+        Answer.objects.for_couple(couple)
+        .filter(question__day__in=days)
+        .with_shown(user)
+        .select_related("question")
     )
     result = []
     for day in days:
@@ -98,8 +101,7 @@ def questions_for_days(*, couple: Couple, user: User, days: list[dt.date]) -> li
                 question=QUESTIONS[index],
                 pinned=pinned,
                 mine=mine,
-                # The partner's words leave the database only once both have answered.
-                theirs=theirs if mine else None,
+                theirs=theirs if theirs and theirs.shown else None,
                 partner_answered=theirs is not None,
             )
         )

@@ -68,7 +68,15 @@ def check_in(*, couple: Couple, user: User, mood: int, need: str) -> CheckIn:
     return check
 
 
-def reply_to_check_in(*, couple: Couple, check: CheckIn, user: User, reply: str) -> None:
+def reply_to_check_in(*, couple: Couple, check: CheckIn, user: User, reply: str) -> bool:
+    """The partner's reply, written once; False if there is one already (from another tab,
+    or a second click): the reply that stands is never replaced."""
     with couple_change(couple):
-        CheckIn.objects.filter(pk=check.pk).update(reply=reply, replied_at=timezone.now())
-        record_practice(couple=couple, user=user, practice="well-being")
+        replied = (
+            CheckIn.objects.filter(pk=check.pk, reply="")
+            .exclude(author=user)
+            .update(reply=reply, replied_at=timezone.now())
+        )
+        if replied:
+            record_practice(couple=couple, user=user, practice="well-being")
+    return bool(replied)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Couple, User
@@ -123,16 +123,6 @@ class Kind:
             yield {column.name: column.value(row, names) for column in self.columns}
 
 
-def visible_answers(couple: Couple, viewer: User) -> QuerySet:
-    # The same rule as on screen: a partner's answer only once both have answered.
-    return (
-        Answer.objects.for_couple(couple)
-        .annotate(answered=Count("question__answers"))
-        .filter(Q(author=viewer) | Q(answered__gte=2))
-        .order_by("question__day", "id")
-    )
-
-
 MOOD_WORDS = dict(CheckIn.Mood.choices)
 
 KINDS: dict[str, Kind] = {
@@ -198,7 +188,9 @@ KINDS: dict[str, Kind] = {
         Kind(
             "reflections",
             "Reflections",
-            lambda couple, viewer: Reflection.objects.for_couple(couple).order_by("id"),
+            lambda couple, viewer: (
+                Reflection.objects.for_couple(couple).visible_to(viewer).order_by("id")
+            ),
             (
                 copied("plan_id"),
                 person("author", "author_id"),
@@ -210,7 +202,9 @@ KINDS: dict[str, Kind] = {
         Kind(
             "answers",
             "Daily answers",
-            visible_answers,
+            lambda couple, viewer: (
+                Answer.objects.for_couple(couple).visible_to(viewer).order_by("question__day", "id")
+            ),
             (
                 date("day", "question__day"),
                 Column(
@@ -256,7 +250,9 @@ KINDS: dict[str, Kind] = {
         Kind(
             "affection",
             "Affection",
-            lambda couple, viewer: AffectionDay.objects.for_couple(couple).order_by("day", "id"),
+            lambda couple, viewer: (
+                AffectionDay.objects.for_couple(couple).visible_to(viewer).order_by("day", "id")
+            ),
             (
                 person("person", "user_id"),
                 date("day"),
@@ -312,8 +308,19 @@ class _Line:
         return line
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's CSV
+# injection): a note "=HYPERLINK(...)" must arrive as the text it is.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_lines(couple: Couple, viewer: User, kind: Kind) -> Iterable[str]:
     writer = csv.DictWriter(_Line(), fieldnames=kind.column_names)
     yield writer.writeheader()
     for row in kind.rows(couple, viewer, Names(couple)):
-        yield writer.writerow(row)
+        yield writer.writerow({name: inert(value) for name, value in row.items()})

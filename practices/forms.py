@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 
+from accounts.validators import single_line
 from practices.models import (
     ANSWER_MAX_LENGTH,
     CHECK_IN_REPLY_MAX_LENGTH,
@@ -51,7 +52,31 @@ class NoteForm(forms.ModelForm):
 
 
 class ReactionForm(forms.Form):
-    kind = forms.ChoiceField(choices=Reaction.Kind.choices)
+    """A reaction button says which state it asks for (put a heart on, or take it off), so
+    that a click in an old tab never undoes the same click made elsewhere."""
+
+    add = forms.ChoiceField(choices=Reaction.Kind.choices, required=False)
+    remove = forms.ChoiceField(choices=Reaction.Kind.choices, required=False)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if bool(cleaned.get("add")) == bool(cleaned.get("remove")):
+            raise forms.ValidationError("Choose one reaction to add or to take back.")
+        return cleaned
+
+    @property
+    def kind(self) -> str:
+        return self.cleaned_data["add"] or self.cleaned_data["remove"]
+
+    @property
+    def on(self) -> bool:
+        return bool(self.cleaned_data["add"])
+
+
+class KeepForm(forms.Form):
+    """Keep a note, or let it go: the state asked for, like a reaction."""
+
+    keep = forms.TypedChoiceField(choices=[("yes", "Keep"), ("no", "Let go")], coerce="yes".__eq__)
 
 
 class PlanForm(forms.ModelForm):
@@ -80,6 +105,11 @@ class PlanForm(forms.ModelForm):
 
     field_order = ["title", "day", "time", "place", "status", "tech_free", "description"]
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("title", "place"):
+            self.fields[name].validators.append(single_line)
+
     def clean_day(self) -> dt.date | None:
         day = self.cleaned_data["day"]
         # Far-off years overflow when a time is moved between time zones.
@@ -95,7 +125,11 @@ class PlanForm(forms.ModelForm):
 
 
 class StatusForm(forms.Form):
+    """One status button, with the plan's version as the page showed it: a button from a
+    page opened before the partner's change is refused rather than applied over it."""
+
     status = forms.ChoiceField(choices=Plan.Status.choices)
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
 
 class ReflectionForm(forms.ModelForm):
@@ -116,6 +150,10 @@ class CustomIdeaForm(forms.ModelForm):
         fields = ["title", "description"]
         labels = {"title": "Your idea", "description": "A few words about it (optional)"}
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].validators.append(single_line)
 
 
 class AnswerForm(forms.Form):

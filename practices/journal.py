@@ -69,31 +69,30 @@ def mark_notes_read(*, recipient: User, couple: Couple, note_ids: list[int] | No
         return unread.update(read_at=timezone.now())
 
 
-def toggle_reaction(*, couple: Couple, note: Note, user: User, kind: str) -> bool:
-    """Add the reaction, or take it back if it was there. True when it is on now."""
+def set_reaction(*, couple: Couple, note: Note, user: User, kind: str, on: bool = True) -> None:
+    """Put this reaction on the note, or take it back: the same end state however often."""
     with couple_change(couple):
-        deleted, _ = Reaction.objects.filter(note=note, user=user, kind=kind).delete()
-        if deleted:
-            return False
+        if not on:
+            Reaction.objects.filter(note=note, user=user, kind=kind).delete()
+            return
         try:
             with transaction.atomic():
-                Reaction.objects.create(note=note, user=user, kind=kind)
+                Reaction.objects.get_or_create(note=note, user=user, kind=kind)
         except IntegrityError:
             pass  # a double click created it a moment ago: it is on either way
-    return True
 
 
-def toggle_star(*, couple: Couple, note: Note, user: User) -> bool:
+def set_star(*, couple: Couple, note: Note, user: User, on: bool = True) -> None:
+    """Keep the note among this user's keepsakes, or let it go."""
     with couple_change(couple):
-        deleted, _ = Star.objects.filter(note=note, user=user).delete()
-        if deleted:
-            return False
+        if not on:
+            Star.objects.filter(note=note, user=user).delete()
+            return
         try:
             with transaction.atomic():
-                Star.objects.create(note=note, user=user)
+                Star.objects.get_or_create(note=note, user=user)
         except IntegrityError:
             pass
-    return True
 
 
 def remember_when(couple: Couple) -> Note | None:
@@ -173,13 +172,18 @@ def update_plan(
     return current
 
 
-def set_plan_status(*, couple: Couple, plan: Plan, user: User, status: str) -> None:
-    """One field, applied to whatever version is current; the version still moves on, so
-    that an edit form opened before this change reports it instead of undoing it."""
+def set_plan_status(*, couple: Couple, plan: Plan, user: User, version: int, status: str) -> Plan:
+    """Set the status if nobody changed the plan since `version` (the one the button was
+    shown with); otherwise raise StalePlan with what is saved, and change nothing. The
+    version moves on, so that an edit form opened before this reports it too."""
     with couple_change(couple):
-        Plan.objects.filter(pk=plan.pk).update(
+        updated = Plan.objects.filter(pk=plan.pk, version=version).update(
             status=status, updated_by=user, updated_at=timezone.now(), version=F("version") + 1
         )
+        current = Plan.objects.select_related("updated_by").get(pk=plan.pk)
+        if not updated:
+            raise StalePlan(current)  # and nothing changed: the revision rolls back too
+    return current
 
 
 def reflect(*, couple: Couple, plan: Plan, author: User, enjoyed: str, rating: int) -> Reflection:

@@ -24,6 +24,52 @@ def length_between(field: str, low: int, high: int) -> models.Q:
     return models.Q(Range(Length(field), (low, high)))
 
 
+# Who sees what: one rule per kind of item, used by every page, fragment, export, feed and
+# email. Most of a couple's items are seen by both partners (`for_couple`); the three
+# below are not, and every read of them goes through `visible_to`.
+
+
+class MatchedQuerySet(CoupleOwnedQuerySet):
+    """Items each partner writes on their own about one shared thing (a day's question, a
+    date they had): the viewer's own, and the partner's only once the viewer wrote theirs
+    too. An unmatched one stays hidden, also after the couple ends."""
+
+    shared_thing: str
+    author_field = "author"
+
+    def visible_to(self, viewer) -> MatchedQuerySet:
+        return self.filter(self._shown_to(viewer))
+
+    def with_shown(self, viewer) -> MatchedQuerySet:
+        """All of them, each with `shown`: whether the viewer may read it. For pages that
+        tell the viewer the partner wrote one ("answer to see theirs") without its words."""
+        return self.annotate(
+            shown=models.ExpressionWrapper(
+                self._shown_to(viewer), output_field=models.BooleanField()
+            )
+        )
+
+    def _shown_to(self, viewer) -> models.Q:
+        mine = self.model.objects.filter(
+            **{self.shared_thing: models.OuterRef(self.shared_thing), self.author_field: viewer}
+        )
+        return models.Q(**{self.author_field: viewer}) | models.Exists(mine)
+
+
+class AnswerQuerySet(MatchedQuerySet):
+    shared_thing = "question"
+
+
+class ReflectionQuerySet(MatchedQuerySet):
+    shared_thing = "plan"
+
+
+class AffectionQuerySet(CoupleOwnedQuerySet):
+    def visible_to(self, viewer) -> AffectionQuerySet:
+        """A private self-log: only its author ever sees it."""
+        return self.filter(user=viewer)
+
+
 class Note(models.Model):
     """An appreciation note from one partner to the other (practice 4)."""
 
@@ -174,7 +220,7 @@ class Reflection(models.Model):
     rating = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = CoupleOwnedQuerySet.as_manager()
+    objects = ReflectionQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -240,7 +286,7 @@ class Answer(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
-    objects = CoupleOwnedQuerySet.as_manager()
+    objects = AnswerQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -303,7 +349,7 @@ class AffectionDay(models.Model):
     cuddle = models.BooleanField(default=False)
     updated_at = models.DateTimeField(default=timezone.now)
 
-    objects = CoupleOwnedQuerySet.as_manager()
+    objects = AffectionQuerySet.as_manager()
 
     class Meta:
         constraints = [

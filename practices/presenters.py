@@ -166,16 +166,13 @@ class ReflectionCard:
     created_label: str
 
 
-def reflection_card(
-    reflection: Reflection, viewer: Viewer, *, viewer_reflected: bool
-) -> ReflectionCard:
-    visible = reflection.author_id == viewer.user.pk or viewer_reflected
+def reflection_card(reflection: Reflection, viewer: Viewer, *, shown: bool) -> ReflectionCard:
     return ReflectionCard(
         author_name=viewer.name_of(reflection.author_id),
         plan_title=reflection.plan.title,
         plan_url=path_to("practices:plan_detail", reflection.plan_id),
-        enjoyed=reflection.enjoyed if visible else None,
-        rating=reflection.rating if visible else None,
+        enjoyed=reflection.enjoyed if shown else None,
+        rating=reflection.rating if shown else None,
         created_label=day_label(timezone.localtime(reflection.created_at).date()),
     )
 
@@ -193,15 +190,13 @@ class QuestionCard:
 def question_card(pinned: DailyQuestion, viewer: Viewer) -> QuestionCard:
     by_author = dict(pinned.answer_rows)
     mine = by_author.pop(viewer.user.pk, None)
-    theirs = next(iter(by_author.values()), None)
     return QuestionCard(
         text=QUESTIONS[pinned.question_index].text,
         day_label=f"{pinned.day.day} {pinned.day:%b}",
         day_url=path_to("practices:question_day", pinned.day.isoformat()),
         mine=mine,
-        # The partner's words are handed to the template only once both have answered.
-        theirs=theirs if mine else None,
-        partner_answered=theirs is not None,
+        theirs=next(iter(by_author.values()), None),  # None until the viewer may read it
+        partner_answered=bool(by_author),
     )
 
 
@@ -245,9 +240,7 @@ def timeline_rows(entries: list[Entry], viewer: Viewer) -> list[TimelineRow]:
         elif entry.plan_id:
             card = plan_card(entry.plan, viewer)
         elif entry.reflection_id:
-            card = reflection_card(
-                entry.reflection, viewer, viewer_reflected=entry.viewer_reflected
-            )
+            card = reflection_card(entry.reflection, viewer, shown=entry.reflection_shown)
         elif entry.question_id:
             card = question_card(entry.question, viewer)
         else:

@@ -1,14 +1,17 @@
 """Gentle reminder emails, each sent at most once.
 
 Before sending, a reminder is claimed by inserting its ReminderSent row, whose unique
-key (user, kind, key) lets only one of two simultaneous runs through; if sending
-fails, the claim is rolled back with it and the next run tries again. Emails are in
-the recipient's time zone and never quote a note (email is not end-to-end private).
+key (user, kind, key) lets only one of two simultaneous runs through. If building or
+sending one message fails, whatever the reason, its claim is rolled back with it (the
+next run tries again), the failure is logged without personal data, and the run goes on
+with the next one. Emails are in the recipient's time zone and never quote a note
+(email is not end-to-end private).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import zoneinfo
 
 from django.conf import settings
@@ -23,6 +26,8 @@ from accounts.models import Couple, Membership, User
 from accounts.unsubscribe import make_token
 from practices.models import Note, Plan, ReminderSent
 
+logger = logging.getLogger(__name__)
+
 
 def unsubscribe_url(user: User, kind: str) -> str:
     return settings.SITE_URL + reverse("accounts:unsubscribe", args=[make_token(user, kind)])
@@ -34,7 +39,8 @@ def message_for(
     link = unsubscribe_url(user, unsubscribe_kind)
     context = {**context, "user": user, "unsubscribe_url": link, "site_url": settings.SITE_URL}
     with timezone.override(zoneinfo.ZoneInfo(user.time_zone)):
-        subject = render_to_string(f"email/{template}_subject.txt", context).strip()
+        # One line whatever the data: a line break in a header is refused (BadHeaderError).
+        subject = " ".join(render_to_string(f"email/{template}_subject.txt", context).split())
         text = render_to_string(f"email/{template}.txt", context)
         html = render_to_string(f"email/{template}.html", context)
     message = EmailMultiAlternatives(
@@ -50,13 +56,24 @@ def message_for(
     return message
 
 
-def send_once(*, user: User, kind: str, key: str, message: EmailMultiAlternatives) -> bool:
+def send_once(
+    *, user: User, kind: str, key: str, template: str, unsubscribe_kind: str, context: dict
+) -> bool:
+    """Claim this reminder, then build and send its email; True if it went out now."""
     try:
         with transaction.atomic():
             ReminderSent.objects.create(user=user, kind=kind, key=key)
-            message.send()
+            message_for(user, template, unsubscribe_kind, context).send()
     except IntegrityError:
         return False  # sent already, by an earlier run or another server
+    except Exception:
+        # One message's failure must not stop the others. Ids only in the log: no address,
+        # no text; bond.logging keeps the exception's own message out too (a header error
+        # quotes the header).
+        logger.exception(
+            "Reminder %s %s for user %s failed; the next run tries again.", kind, key, user.pk
+        )
+        return False
     return True
 
 
@@ -85,12 +102,13 @@ def send_plan_reminders(*, user: User, couple: Couple, today: dt.date) -> int:
     sent = 0
     for plan in plans:
         # Rendered under the recipient's zone (message_for), like every date in the email.
-        message = message_for(user, "plan_reminder", "plans", {"plan": plan})
         sent += send_once(
             user=user,
             kind=ReminderSent.Kind.PLAN_TOMORROW,
             key=f"plan:{plan.pk}:{tomorrow.isoformat()}",
-            message=message,
+            template="plan_reminder",
+            unsubscribe_kind="plans",
+            context={"plan": plan},
         )
     return sent
 
@@ -102,10 +120,11 @@ def send_weekly_thanks(*, user: User, couple: Couple, today: dt.date) -> int:
     if Note.objects.for_couple(couple).filter(author=user, created_at__gte=week_began).exists():
         return 0
     iso = today.isocalendar()
-    message = message_for(user, "weekly_thanks", "thanks", {})
     return send_once(
         user=user,
         kind=ReminderSent.Kind.WEEKLY_THANKS,
         key=f"week:{iso.year}-W{iso.week:02d}",
-        message=message,
+        template="weekly_thanks",
+        unsubscribe_kind="thanks",
+        context={},
     )

@@ -97,8 +97,8 @@ def timeline_page(*, couple: Couple, viewer: User, kind: str | None, before: str
         .only(*SHOWN_FIELDS)
         .annotate(
             note_starred=Exists(Star.objects.filter(note=OuterRef("note"), user=viewer)),
-            viewer_reflected=Exists(
-                Reflection.objects.filter(plan=OuterRef("reflection__plan"), author=viewer)
+            reflection_shown=Exists(
+                Reflection.objects.visible_to(viewer).filter(pk=OuterRef("reflection"))
             ),
         )
         .order_by("-occurred_at", "-pk")
@@ -107,7 +107,7 @@ def timeline_page(*, couple: Couple, viewer: User, kind: str | None, before: str
     has_more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     attach_reactions([entry.note for entry in rows if entry.note_id])
-    attach_answers([entry.question for entry in rows if entry.question_id])
+    attach_answers([entry.question for entry in rows if entry.question_id], viewer)
     return Page(entries=rows, next_cursor=encode_cursor(rows[-1]) if has_more else None)
 
 
@@ -127,14 +127,17 @@ def attach_reactions(notes: list) -> None:
         note.reacted_kinds = kinds[note.pk]
 
 
-def attach_answers(questions: list) -> None:
-    """question.answer_rows: (author id, text) of each day's answers (one query for all)."""
-    rows: dict[int, list[tuple[int, str]]] = {question.pk: [] for question in questions}
+def attach_answers(questions: list, viewer: User) -> None:
+    """question.answer_rows: (author id, text) of each day's answers, the text None where
+    the viewer may not read it yet (one query for all)."""
+    rows: dict[int, list[tuple[int, str | None]]] = {question.pk: [] for question in questions}
     if rows:
-        answers = Answer.objects.filter(question_id__in=rows).values_list(
-            "question_id", "author_id", "text"
+        answers = (
+            Answer.objects.filter(question_id__in=rows)
+            .with_shown(viewer)
+            .values_list("question_id", "author_id", "text", "shown")
         )
-        for question_id, author_id, text in answers:
-            rows[question_id].append((author_id, text))
+        for question_id, author_id, text, shown in answers:
+            rows[question_id].append((author_id, text if shown else None))
     for question in questions:
         question.answer_rows = rows[question.pk]

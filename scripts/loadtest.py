@@ -353,7 +353,10 @@ class Driver:
 
     def react(self) -> None:
         pk = self.rng.choice(self.reactable)
-        response = self.post("react", f"/journal/notes/{pk}/react/", {"kind": "heart"})
+        # The button says the state it asks for: on after an even number of clicks, so an
+        # odd number of acknowledged clicks still leaves the heart on.
+        action = "add" if self.out.toggles[pk] % 2 == 0 else "remove"
+        response = self.post("react", f"/journal/notes/{pk}/react/", {action: "heart"})
         if response is not None and response.status_code == 302:
             self.out.toggles[pk] += 1
         else:

@@ -5,6 +5,9 @@ import shutil
 from collections.abc import Callable, Iterator
 
 import pytest
+from allauth.account.internal.flows.login import (
+    AUTHENTICATION_METHODS_SESSION_KEY as AUTHENTICATION_RECORDS,
+)
 from allauth.account.models import EmailAddress
 from django.core.cache import caches
 from django.test import Client
@@ -143,6 +146,30 @@ def sam_client(client_for, sam) -> Client:
 def htmx_client(client_for, alice) -> Client:
     """Alice, with every request sent as htmx sends it."""
     return client_for(alice, htmx=True)
+
+
+@pytest.fixture
+def reauthenticated(client_for) -> Callable[..., Client]:
+    """A factory: signed in as `user`, with the password just entered again, as exporting,
+    leaving, deleting and changing the email address ask (ACCOUNT_REAUTHENTICATION_REQUIRED)."""
+
+    def make(user: User, **options) -> Client:
+        client = client_for(user, **options)
+        response = client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+        assert response.status_code == 302, response.content.decode()
+        return client
+
+    return make
+
+
+def age_authentication(client: Client, seconds: float) -> None:
+    """Make every sign-in and reauthentication of this client's session `seconds` older, as
+    if that time had passed (allauth compares their time with time.time())."""
+    session = client.session
+    session[AUTHENTICATION_RECORDS] = [
+        {**record, "at": record["at"] - seconds} for record in session[AUTHENTICATION_RECORDS]
+    ]
+    session.save()
 
 
 # Browser tests ------------------------------------------------------------

@@ -26,7 +26,7 @@ from django.utils.http import int_to_base36
 from django.utils.regex_helper import normalize
 
 from accounts import linking
-from accounts.models import Couple, Invite, User
+from accounts.models import Couple, Invite, User, calendar_token_hash
 from accounts.unsubscribe import make_token
 from bond import urls
 from practices import daily, exercises, export, journal
@@ -108,8 +108,21 @@ NOT_COUPLE_DATA: dict[str, str] = {
     "admin/accounts/user/<path:object_id>/delete/": ADMIN,
     "admin/accounts/user/<path:object_id>/change/": ADMIN,
     "admin/accounts/user/<path:object_id>/": ADMIN,
-    "admin/(?P<app_label>auth|account|accounts)/$": ADMIN,
     "admin/(?P<url>.*)$": "the admin's catch-all (redirects to its login or 404s)",
+    "accounts/2fa/webauthn/keys/<int:pk>/remove/": "allauth: one person's own security key, "
+    "looked up among the requester's keys only (tests/test_mfa.py: Charlie gets a 404 for "
+    "Alice's); sign-in factors belong to a person, not to a couple",
+    "accounts/2fa/webauthn/keys/<int:pk>/edit/": "allauth: one person's own key, as above",
+    "admin/mfa/authenticator/<path:object_id>/history/": ADMIN,
+    "admin/mfa/authenticator/<path:object_id>/delete/": ADMIN,
+    "admin/mfa/authenticator/<path:object_id>/change/": ADMIN,
+    "admin/mfa/authenticator/<path:object_id>/": ADMIN,
+    # allauth.usersessions: one person's own signed-in sessions, in the admin only.
+    "admin/usersessions/usersession/<path:object_id>/history/": ADMIN,
+    "admin/usersessions/usersession/<path:object_id>/delete/": ADMIN,
+    "admin/usersessions/usersession/<path:object_id>/change/": ADMIN,
+    "admin/usersessions/usersession/<path:object_id>/": ADMIN,
+    "admin/(?P<app_label>auth|account|mfa|usersessions|accounts)/$": ADMIN,
 }
 
 
@@ -144,12 +157,23 @@ class Owned:
         return str(getattr(self, attribute).pk)
 
 
+def known_calendar_token(couple: Couple, owners: Couple) -> str:
+    """The calendar token build_owned gave this couple (the owners': a secret)."""
+    return SECRETS["calendar token"] if couple.pk == owners.pk else f"calendar-{couple.pk}"
+
+
 def build_owned(*, couple: Couple, alice: User, bob: User, inviter: User) -> Owned:
     """Everything through the service functions the views use, so the timeline is real."""
     today = timezone.localdate()
     couple.name = SECRETS["couple name"]
-    couple.calendar_token = SECRETS["calendar token"]
-    couple.save(update_fields=["name", "calendar_token"])
+    couple.calendar_token_hash = calendar_token_hash(SECRETS["calendar token"])
+    couple.save(update_fields=["name", "calendar_token_hash"])
+    # Only a hash is stored: every other couple gets a token the walker knows, so that it
+    # can ask for each viewer's own feed.
+    for other in Couple.objects.exclude(pk=couple.pk):
+        Couple.objects.filter(pk=other.pk).update(
+            calendar_token_hash=calendar_token_hash(known_calendar_token(other, couple))
+        )
     note = journal.write_note(
         couple=couple,
         author=alice,
@@ -157,8 +181,8 @@ def build_owned(*, couple: Couple, alice: User, bob: User, inviter: User) -> Own
         text=f"{SECRETS['note']} Thank you for the soup.",
         category="trait",
     )
-    journal.toggle_reaction(couple=note.couple, note=note, user=bob, kind="heart")
-    journal.toggle_star(
+    journal.set_reaction(couple=note.couple, note=note, user=bob, kind="heart")
+    journal.set_star(
         couple=note.couple, note=note, user=bob
     )  # so that it is on the keepsakes page too
     plan = journal.create_plan(
@@ -218,6 +242,8 @@ def probe_body(owned: Owned) -> dict[str, str]:
         "text": "CSRF-PROBE",
         "category": "",
         "kind": "heart",
+        "add": "hug",  # Bob put a heart on the owners' note: a hug is a change
+        "keep": "yes",
         "title": "CSRF-PROBE",
         "description": "",
         "place": "",
@@ -371,7 +397,9 @@ def example_values(owned: Owned, viewer: User | None) -> dict[object, list[str]]
         # A valid link, so that the view does its work: a GET of it must not unsubscribe.
         ("unsubscribe/", "token"): [make_token(someone, "plans")],
         ("calendar/", "token"): [
-            viewer_couple.calendar_token if viewer_couple else "no-such-calendar"
+            known_calendar_token(viewer_couple, owned.couple)
+            if viewer_couple
+            else "no-such-calendar"
         ],
         "key": ["not-a-real-key"],
         "uidb36": [int_to_base36(someone.pk)],
@@ -380,6 +408,8 @@ def example_values(owned: Owned, viewer: User | None) -> dict[object, list[str]]
         "id": [str(someone.pk)],
         "app_label": ["accounts"],
         "url": ["nothing-here/"],
+        # No one's key (build_owned adds none): tests/test_mfa.py tries another's real one.
+        ("accounts/2fa/webauthn/keys/", "pk"): ["1"],
     }
 
 

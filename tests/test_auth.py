@@ -9,8 +9,9 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.test import Client
 
-from accounts.models import User
-from tests.conftest import PASSWORD
+from accounts.models import Couple, User
+from practices import journal
+from tests.conftest import PASSWORD, age_authentication
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +180,8 @@ def test_change_password(sam, sam_client):
     assert sam.check_password("another passphrase 77")
 
 
-def test_change_email_needs_the_new_address_confirmed(sam, sam_client):
+def test_change_email_needs_the_new_address_confirmed(sam, reauthenticated):
+    sam_client = reauthenticated(sam)
     response = sam_client.post(
         "/accounts/email/", {"action_add": "", "email": "sam.new@example.com"}
     )
@@ -188,6 +190,91 @@ def test_change_email_needs_the_new_address_confirmed(sam, sam_client):
     sam_client.post(link_in(mail.outbox[-1]))
     sam.refresh_from_db()
     assert sam.email == "sam.new@example.com"
+
+
+ADD_ADDRESS = {"action_add": "", "email": "attacker@example.net"}
+
+
+def test_adding_an_email_address_asks_for_the_password_again(sam, client_for):
+    # A session left open somewhere must not be able to add an address of its own, confirm
+    # it and take the account with a password reset to it.
+    client = client_for(sam)
+    response = client.post("/accounts/email/", ADD_ADDRESS)
+    assert response["Location"] == "/accounts/reauthenticate/?next=%2Faccounts%2Femail%2F"
+    assert not EmailAddress.objects.filter(email="attacker@example.net").exists()
+    assert mail.outbox == []
+    # With the password entered again, the address it held back is added (to be confirmed).
+    response = client.post(
+        "/accounts/reauthenticate/?next=/accounts/email/", {"password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(email="attacker@example.net", verified=False).user == sam
+    assert mail.outbox[-1].to == ["attacker@example.net"]
+
+
+def test_the_password_entered_again_holds_for_a_few_minutes_only(sam, reauthenticated, settings):
+    client = reauthenticated(sam)
+    age_authentication(client, settings.ACCOUNT_REAUTHENTICATION_TIMEOUT + 1)
+    response = client.post("/accounts/email/", ADD_ADDRESS)
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert not EmailAddress.objects.filter(email="attacker@example.net").exists()
+    # Nor may an address be removed or made the main one without it.
+    other = EmailAddress.objects.create(user=sam, email="sam.2@example.com", verified=True)
+    for action in ("action_remove", "action_primary"):
+        response = client.post("/accounts/email/", {action: "", "email": other.email})
+        assert response["Location"].startswith("/accounts/reauthenticate/")
+    other.refresh_from_db()
+    assert not other.primary
+
+
+# Security notices -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def alice_with_a_journal(couple, alice, bob) -> User:
+    journal.write_note(
+        couple=couple, author=bob, recipient=alice, text="NOTE-TEXT-4f2a", category=""
+    )
+    Couple.objects.filter(pk=couple.pk).update(name="COUPLE-NAME-91c3")
+    return alice
+
+
+def assert_no_journal_data(message) -> None:
+    text = message.subject + message.body + "".join(a[0] for a in message.alternatives)
+    for private in ("NOTE-TEXT-4f2a", "COUPLE-NAME-91c3", "Bob"):
+        assert private not in text
+
+
+def test_changing_the_password_sends_a_notice(alice_with_a_journal, alice_client):
+    response = alice_client.post(
+        "/accounts/password/change/",
+        {
+            "oldpassword": PASSWORD,
+            "password1": "a new passphrase 4",
+            "password2": "a new passphrase 4",
+        },
+    )
+    assert response.status_code == 302
+    (notice,) = mail.outbox
+    assert notice.to == ["alice@example.com"]
+    assert notice.subject == "[Bond] Password Changed"
+    assert "Your password has been changed." in notice.body
+    assert_no_journal_data(notice)
+
+
+def test_changing_the_email_address_sends_a_notice_to_the_old_one(
+    alice_with_a_journal, alice, reauthenticated
+):
+    client = reauthenticated(alice)
+    client.post("/accounts/email/", {"action_add": "", "email": "alice.new@example.com"})
+    client.post(link_in(mail.outbox[-1]))
+    alice.refresh_from_db()
+    assert alice.email == "alice.new@example.com"
+    # The old address hears of it: the one an attacker who took the account cannot read.
+    (notice,) = [m for m in mail.outbox if m.to == ["alice@example.com"]]
+    assert notice.subject == "[Bond] Email Changed"
+    assert "alice@example.com to alice.new@example.com" in notice.body
+    assert_no_journal_data(notice)
 
 
 def test_allauth_pages_use_our_layout(client: Client):

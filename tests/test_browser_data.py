@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from practices import journal
 from tests.browser import assert_accessible, logged_in_page
-from tests.conftest import DESKTOP, PHONE
+from tests.conftest import DESKTOP, PASSWORD, PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -25,8 +25,12 @@ def test_the_journal_downloads_as_a_file(browser, live_server, couple, alice, bo
     )
     page.goto(base + "/account/settings/")
     assert_accessible(page)
+    page.get_by_role("link", name="Download the journal (JSON)").click()
+    # The journal leaves only after the password is entered again; then it downloads.
+    page.wait_for_url("**/accounts/reauthenticate/**")
+    page.get_by_label("Password:").fill(PASSWORD)
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download the journal (JSON)").click()
+        page.get_by_role("button", name="Confirm").click()
     download = download_info.value
     assert download.suggested_filename.startswith("bond-journal-")
     target = tmp_path / download.suggested_filename

@@ -73,6 +73,9 @@ def test_b_enters_the_code_and_later_a_ends_the_link(browser, live_server, alice
     a.goto(base + "/account/partner/")
     assert_accessible(a)
     a.get_by_role("link", name="End the link…").click()
+    # Ending the link asks for the password again first.
+    a.locator("input[name=password]").fill(PASSWORD)
+    a.get_by_role("button", name="Confirm").click()
     expect(a.get_by_role("heading", name="End the link with Bob?")).to_be_visible()
     assert_accessible(a)
     a.get_by_label("I understand").check()

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from accounts.couples import couple_change
 from accounts.models import Couple
 from practices import journal
 from practices.models import Note
@@ -56,8 +57,9 @@ class RolledBack(Exception):
 
 
 def test_every_request_that_changes_a_couples_data_moves_its_revision(
-    couple, alice, bob, sam, client_for
+    couple, alice, bob, sam, reauthenticated, settings
 ):
+    settings.ACCOUNT_RATE_LIMITS = False  # a password entered again for every request
     owned = build_owned(couple=couple, alice=alice, bob=bob, inviter=sam)
     unchanged_revision = ALWAYS_SKIPPED | {"accounts.Couple.revision"}
     moved: set[str] = set()
@@ -69,7 +71,9 @@ def test_every_request_that_changes_a_couples_data_moves_its_revision(
                 # data, whatever this one deleted or ended.
                 try:
                     with transaction.atomic():
-                        client = client_for(viewer, htmx="react" in path)
+                        # A fresh sign-in each time (a logout would end a shared one), with
+                        # the password just entered: leaving asks for it.
+                        client = reauthenticated(viewer, htmx="react" in path)
                         revision = Couple.objects.get(pk=couple.pk).revision
                         before = fingerprint(skip=unchanged_revision)
                         client.post(path, probe_body(owned))
@@ -145,7 +149,7 @@ def test_each_browser_gets_its_own_csrf_token_in_a_shared_fragment(
     card = page[page.index(f'id="note-{note.pk}"') :]
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', card).group(1)
     response = second.post(
-        f"/journal/notes/{note.pk}/react/", {"kind": "heart", "csrfmiddlewaretoken": token}
+        f"/journal/notes/{note.pk}/react/", {"add": "heart", "csrfmiddlewaretoken": token}
     )
     assert response.status_code == 302
     assert note.reactions.filter(user=bob, kind="heart").exists()
@@ -195,3 +199,13 @@ def test_a_note_cannot_make_the_reader_show_their_csrf_token(
         tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
         assert tokens
         assert all(token.isalnum() for token in tokens)
+
+
+def test_a_change_that_rolls_back_leaves_the_revision_as_the_database_has_it(couple):
+    stored = Couple.objects.get(pk=couple.pk).revision
+    with pytest.raises(RolledBack), couple_change(couple):
+        raise RolledBack
+    assert couple.revision == stored == Couple.objects.get(pk=couple.pk).revision
+    with couple_change(couple):
+        pass
+    assert couple.revision == stored + 1 == Couple.objects.get(pk=couple.pk).revision

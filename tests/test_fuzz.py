@@ -41,8 +41,10 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
+from accounts import linking
 from accounts.models import Couple, Invite, User
 from practices.models import Answer, CheckIn, CustomIdea, Exchange, Note, Plan, Reflection
+from tests.conftest import PASSWORD
 
 pytestmark = [
     pytest.mark.django_db,
@@ -209,7 +211,10 @@ PLAN_FIELDS = {
     "day": DATE,
     "time": TIME,
 }
-REACTION_FIELDS = {"kind": choice(["heart", "hug", "smile", "thanks"])}
+REACTION_FIELDS = {
+    "add": choice(["heart", "hug", "smile", "thanks"]),
+    "remove": choice(["heart", "hug", "smile", "thanks"]),
+}
 REFLECTION_FIELDS = {"enjoyed": text(1000), "rating": choice(["1", "2", "3", "4", "5"])}
 REPLY_FIELDS = {"reply": choice(["yes", "added"]), "addition": st.one_of(st.just(""), text(1000))}
 
@@ -279,6 +284,7 @@ class Form:
 @dataclass
 class World:
     couple: Couple
+    calendar_token: str
     users: dict[str, User]
     clients: dict[tuple[str, bool], Client]  # (who, htmx)
     pks: dict[str, object]
@@ -344,7 +350,9 @@ class World:
 
     def assert_exported(self, who: str, *values: str) -> None:
         """The JSON export `who` downloads holds each value, exactly."""
-        response = self.client(who).get("/journal/export.json")
+        client = self.client(who)
+        client.post("/accounts/reauthenticate/", {"password": PASSWORD})  # as exporting asks
+        response = client.get("/journal/export.json")
         assert response.status_code == 200
         strings = set(strings_in(json.loads(b"".join(response.streaming_content))))
         for value in filter(None, values):
@@ -356,7 +364,7 @@ class World:
         if plan.day is None:  # an idea with no date is in no calendar
             return
         (event,) = events_in(self.client("alice").get(f"/plans/{plan.pk}/event.ics"))
-        feed = events_in(self.client("bob").get(f"/calendar/{self.couple.calendar_token}.ics"))
+        feed = events_in(self.client("bob").get(f"/calendar/{self.calendar_token}.ics"))
         for each in [event, *(other for other in feed if other["UID"] == event["UID"])]:
             for name, value in [
                 ("SUMMARY", plan.title),
@@ -417,7 +425,10 @@ def world(couple, alice, bob, charlie, sam, make_user, client_for) -> World:
     timezone.deactivate()
     pks = {"note": note.pk, "plan": planned.pk, "done": done.pk, "exchange": exchange.pk}
     pks |= {"check": check_in.pk, "token": invite.token}
-    return World(couple=couple, users=users, clients=clients, pks=pks)
+    calendar_token = linking.new_calendar_address(couple=couple)
+    return World(
+        couple=couple, calendar_token=calendar_token, users=users, clients=clients, pks=pks
+    )
 
 
 # The forms, and where what they accept appears ----------------------------------------
@@ -703,10 +714,10 @@ def test_note_react(world):
         world,
         FORMS["note react"],
         form_data({**REACTION_FIELDS, "next": next_urls}),
-        case({"kind": "heart", "next": "/journal/"}),
-        case({"kind": "hug", "next": "https://evil.example/"}),
+        case({"add": "heart", "next": "/journal/"}),
+        case({"add": "hug", "next": "https://evil.example/"}),
         # A bare word was taken for a URL name by redirect(): a 500.
-        case({"kind": "heart", "next": "journal"}),
+        case({"add": "heart", "next": "journal"}),
     )
 
 
@@ -767,7 +778,8 @@ def test_plan_edit(world):
 
 
 FIELDS = {
-    "plan status": {"status": PLAN_FIELDS["status"]},
+    # The version the page showed: the current one (1) is applied, any other refused.
+    "plan status": {"status": PLAN_FIELDS["status"], "version": versions},
     "plan reflect": REFLECTION_FIELDS,
     "idea create": {"title": text(120), "description": st.one_of(st.just(""), text(500))},
     "daily answer": {"text": text(1000)},

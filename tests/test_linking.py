@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
 from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.core.cache import cache
+from django.db import IntegrityError, connections, transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -14,7 +17,7 @@ from accounts import linking
 from accounts.deletion import delete_account
 from accounts.linking import CODE_ALPHABET, LinkError
 from accounts.models import Couple, Invite, Membership, User
-from tests.conftest import couple_of, link
+from tests.conftest import PASSWORD, age_authentication, couple_of, link
 
 pytestmark = pytest.mark.django_db
 
@@ -292,6 +295,97 @@ def test_wrong_codes_are_limited_per_ip_across_accounts(make_user, client_for):
     assert response.status_code == 429
 
 
+def expire(invite: Invite) -> None:
+    Invite.objects.filter(pk=invite.pk).update(
+        expires_at=timezone.now() - timedelta(seconds=1),
+        created_at=timezone.now() - timedelta(days=8),
+    )
+
+
+DEAD = {
+    "used": lambda invite, user: linking.accept_invite(invite=invite, user=user),
+    "declined": lambda invite, user: linking.decline_invite(invite=invite, user=user),
+    "revoked": lambda invite, user: linking.revoke_invite(inviter=invite.inviter),
+    "expired": lambda invite, user: expire(invite),
+}
+
+
+@pytest.mark.parametrize("kill", DEAD.values(), ids=DEAD.keys())
+def test_a_dead_code_is_answered_and_counted_like_an_unknown_one(
+    alice, make_user, bob_client, kill
+):
+    # Otherwise a guesser would learn which codes were real, and whose (the accept page
+    # says "Alice cancelled this invite").
+    unknown = bob_client.post("/invite/code/", {"code": "ZZZZ-ZZZZ"})
+    invite = linking.create_invite(inviter=alice)
+    kill(invite, make_user("Dave"))
+    dead = bob_client.post("/invite/code/", {"code": invite.readable_code})
+    assert dead.status_code == unknown.status_code == 404
+    assert "no longer works" in dead.content.decode()
+    assert "Alice" not in dead.content.decode()
+    for _ in range(8):
+        bob_client.post("/invite/code/", {"code": invite.readable_code})
+    # Ten guesses so far, the dead ones among them: the next is one too many.
+    response = bob_client.post("/invite/code/", {"code": "ZZZZ-ZZZZ"})
+    assert response.status_code == 429
+
+
+def test_a_right_code_does_not_use_up_a_guess(alice, bob_client):
+    invite = linking.create_invite(inviter=alice)
+    for _ in range(9):
+        assert bob_client.post("/invite/code/", {"code": "ZZZZ-ZZZZ"}).status_code == 404
+    assert bob_client.post("/invite/code/", {"code": invite.code}).status_code == 302
+    assert bob_client.post("/invite/code/", {"code": "ZZZZ-ZZZZ"}).status_code == 404
+    assert bob_client.post("/invite/code/", {"code": "ZZZZ-ZZZZ"}).status_code == 429
+
+
+class SlowCache:
+    """The cache, answering a few milliseconds late, as one across a network does: long
+    enough for parallel requests to interleave between any two calls."""
+
+    def __init__(self, cache) -> None:
+        self.cache = cache
+
+    def __getattr__(self, name: str):
+        method = getattr(self.cache, name)
+
+        def slow(*args, **kwargs):
+            time.sleep(0.02)
+            return method(*args, **kwargs)
+
+        return slow
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_burst_of_parallel_guesses_gets_no_more_than_the_limit(
+    make_user, client_for, monkeypatch
+):
+    monkeypatch.setattr("accounts.views.cache", SlowCache(cache))
+    guesser = make_user("Guesser")
+    burst = 25
+    clients = [client_for(guesser) for _ in range(burst)]
+    barrier = threading.Barrier(burst)
+    statuses: list[int] = []
+
+    def guess(client: Client) -> None:
+        try:
+            barrier.wait(timeout=10)
+            statuses.append(client.post("/invite/code/", {"code": "ZZZZ-ZZZZ"}).status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=guess, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(statuses) == burst
+    assert set(statuses) == {404, 429}
+    # Checking the count first and adding to it after let all of them through. (Fewer than
+    # ten may pass: the user's and the address's counts can each turn one away.)
+    assert statuses.count(404) <= 10
+
+
 def test_code_page_needs_login(client: Client):
     response = client.get("/invite/code/")
     assert response.status_code == 302
@@ -419,22 +513,22 @@ def test_couple_settings_need_a_couple(sam_client):
 # Leaving ------------------------------------------------------------
 
 
-def test_leave_page_says_exactly_what_happens_to_the_journal(couple, alice_client):
-    page = alice_client.get("/account/partner/leave/").content.decode()
+def test_leave_page_says_exactly_what_happens_to_the_journal(couple, alice, reauthenticated):
+    page = reauthenticated(alice).get("/account/partner/leave/").content.decode()
     assert "End the link with Bob?" in page
     assert "read-only archive" in page
     assert "Nothing is deleted" in page
 
 
-def test_leaving_needs_confirmation(couple, alice_client):
-    response = alice_client.post("/account/partner/leave/", {})
+def test_leaving_needs_confirmation(couple, alice, reauthenticated):
+    response = reauthenticated(alice).post("/account/partner/leave/", {})
     assert response.status_code == 422
     couple.refresh_from_db()
     assert couple.is_active
 
 
-def test_leaving_unlinks_both_and_both_see_the_archive(couple, alice, alice_client, bob_client):
-    response = alice_client.post("/account/partner/leave/", {"confirm": "on"})
+def test_leaving_unlinks_both_and_both_see_the_archive(couple, alice, bob_client, reauthenticated):
+    response = reauthenticated(alice).post("/account/partner/leave/", {"confirm": "on"})
     assert response.status_code == 302
     couple.refresh_from_db()
     assert not couple.is_active
@@ -444,6 +538,35 @@ def test_leaving_unlinks_both_and_both_see_the_archive(couple, alice, alice_clie
     assert "Your link with Alice ended on" in bob_page
     assert "read-only archive" in bob_page
     assert "Invite your partner" in bob_page
+
+
+def test_leaving_asks_for_the_password_again(couple, alice, client_for):
+    # Signed in, but not recently: a session left open elsewhere cannot end the link.
+    client = client_for(alice)
+    response = client.get("/account/partner/leave/")
+    assert response["Location"] == "/accounts/reauthenticate/?next=%2Faccount%2Fpartner%2Fleave%2F"
+    response = client.post("/account/partner/leave/", {"confirm": "on"})
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    couple.refresh_from_db()
+    assert couple.is_active
+    # With the password entered again, the confirmed request it held back goes through.
+    response = client.post(
+        "/accounts/reauthenticate/?next=/account/partner/leave/", {"password": PASSWORD}
+    )
+    assert response["Location"] == "/"
+    couple.refresh_from_db()
+    assert couple.ended_by == alice
+
+
+def test_leaving_asks_again_once_the_password_is_a_few_minutes_old(
+    couple, alice, reauthenticated, settings
+):
+    client = reauthenticated(alice)
+    age_authentication(client, settings.ACCOUNT_REAUTHENTICATION_TIMEOUT + 1)
+    response = client.post("/account/partner/leave/", {"confirm": "on"})
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    couple.refresh_from_db()
+    assert couple.is_active
 
 
 def test_after_leaving_both_can_link_again(couple, alice, bob):

@@ -20,7 +20,7 @@ from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 COUPLES = 10
-SECONDS = 10
+SECONDS = 5
 # Seeding, collectstatic, gunicorn's start and the verification come on top of the drive.
 TIMEOUT = SECONDS + 240
 

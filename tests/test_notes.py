@@ -179,37 +179,42 @@ def test_signed_out_pages_have_no_polling_badge(client):
 # Reactions ------------------------------------------------------------
 
 
-def test_recipient_toggles_a_heart_and_the_author_sees_it(
+def test_recipient_adds_a_heart_takes_it_back_and_the_author_sees_it(
     note, bob, alice_client, bob_client, client_for
 ):
-    response = client_for(bob, htmx=True).post(
-        f"/journal/notes/{note.pk}/react/", {"kind": "heart"}
-    )
+    response = client_for(bob, htmx=True).post(f"/journal/notes/{note.pk}/react/", {"add": "heart"})
     assert response.status_code == 200
     assert 'aria-pressed="true"' in response.content.decode()
+    assert 'name="remove" value="heart"' in response.content.decode()  # the next click
     assert Reaction.objects.filter(note=note, user=bob, kind="heart").exists()
     assert "Bob reacted: Heart" in alice_client.get("/journal/").content.decode()
+    # The same click again (an old tab, a double tap) leaves it on.
+    assert bob_client.post(f"/journal/notes/{note.pk}/react/", {"add": "heart"}).status_code == 302
+    assert Reaction.objects.filter(note=note, user=bob, kind="heart").count() == 1
 
-    response = bob_client.post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"})
+    response = bob_client.post(f"/journal/notes/{note.pk}/react/", {"remove": "heart"})
     assert response.status_code == 302
     assert not Reaction.objects.exists()
 
 
 def test_author_cannot_react_to_their_own_note(note, alice_client):
-    response = alice_client.post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"})
+    response = alice_client.post(f"/journal/notes/{note.pk}/react/", {"add": "heart"})
     assert response.status_code == 403
     assert not Reaction.objects.exists()
 
 
-def test_unknown_reaction_is_refused(note, bob_client):
-    response = bob_client.post(f"/journal/notes/{note.pk}/react/", {"kind": "poop"})
+@pytest.mark.parametrize(
+    "data", [{"add": "poop"}, {"add": "heart", "remove": "hug"}, {}, {"kind": "heart"}]
+)
+def test_an_unknown_or_unclear_reaction_is_refused(note, bob_client, data):
+    response = bob_client.post(f"/journal/notes/{note.pk}/react/", data)
     assert response.status_code == 400
     assert not Reaction.objects.exists()
 
 
 def test_react_redirect_does_not_leave_the_site(note, bob_client):
     response = bob_client.post(
-        f"/journal/notes/{note.pk}/react/", {"kind": "hug", "next": "https://evil.example/"}
+        f"/journal/notes/{note.pk}/react/", {"add": "hug", "next": "https://evil.example/"}
     )
     assert response.status_code == 302
     assert response["Location"] == "/journal/"
@@ -221,12 +226,14 @@ def test_react_redirect_does_not_leave_the_site(note, bob_client):
 def test_either_partner_can_keep_a_note_and_it_shows_in_keepsakes(
     note, bob, alice_client, bob_client, client_for
 ):
-    response = client_for(bob, htmx=True).post(f"/journal/notes/{note.pk}/star/")
+    response = client_for(bob, htmx=True).post(f"/journal/notes/{note.pk}/star/", {"keep": "yes"})
     assert "★ Kept" in response.content.decode()
     assert Star.objects.filter(note=note, user=bob).exists()
     html = alice_client.get("/journal/keepsakes/").content.decode()
     assert "Thank you for the soup." in html
-    bob_client.post(f"/journal/notes/{note.pk}/star/")
+    bob_client.post(f"/journal/notes/{note.pk}/star/", {"keep": "yes"})  # again: still kept
+    assert Star.objects.filter(note=note, user=bob).count() == 1
+    bob_client.post(f"/journal/notes/{note.pk}/star/", {"keep": "no"})
     assert "Thank you for the soup." not in alice_client.get("/journal/keepsakes/").content.decode()
 
 
@@ -305,8 +312,8 @@ def test_author_deletes_after_confirming(note, alice_client):
         ("post", "/journal/notes/{pk}/edit/", {"text": "mine now"}),
         ("get", "/journal/notes/{pk}/delete/", None),
         ("post", "/journal/notes/{pk}/delete/", {}),
-        ("post", "/journal/notes/{pk}/react/", {"kind": "heart"}),
-        ("post", "/journal/notes/{pk}/star/", {}),
+        ("post", "/journal/notes/{pk}/react/", {"add": "heart"}),
+        ("post", "/journal/notes/{pk}/star/", {"keep": "yes"}),
     ],
 )
 def test_charlie_gets_404_for_alice_and_bobs_note(note, method, path, data, charlie_client):
@@ -333,5 +340,5 @@ def test_an_ended_couples_journal_is_read_only(couple, note, alice, bob_client):
     response = bob_client.post("/journal/notes/new/", {"text": "One more"})
     assert response.status_code == 403
     assert "archive" in response.content.decode()
-    assert bob_client.post(f"/journal/notes/{note.pk}/react/", {"kind": "heart"}).status_code == 403
+    assert bob_client.post(f"/journal/notes/{note.pk}/react/", {"add": "heart"}).status_code == 403
     assert Note.objects.count() == 1

@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts import linking
+from accounts.validators import SINGLE_LINE_MESSAGE
 from practices import journal
 from practices.ideas import IDEAS
 from practices.journal import When
@@ -90,8 +91,24 @@ def test_an_idea_needs_no_date(couple, alice_client):
         ({"time": "25:99"}, "Enter a valid time."),
         ({"day": "", "time": "18:00"}, "Pick a date to go with the time."),
         ({"status": "eloped"}, "Select a valid choice."),
+        # It would go on into an email subject and an .ics line, and break them.
+        ({"title": "Picnic\nby the river"}, SINGLE_LINE_MESSAGE),
+        ({"title": "Picnic\u202erevir eht yb"}, SINGLE_LINE_MESSAGE),
+        ({"place": "The old\r\nbridge"}, SINGLE_LINE_MESSAGE),
+        ({"place": "The old\tbridge"}, SINGLE_LINE_MESSAGE),
     ],
-    ids=["no-title", "long-title", "bad-date", "bad-time", "time-without-date", "bad-status"],
+    ids=[
+        "no-title",
+        "long-title",
+        "bad-date",
+        "bad-time",
+        "time-without-date",
+        "bad-status",
+        "title-of-two-lines",
+        "title-with-override",
+        "place-of-two-lines",
+        "place-with-tab",
+    ],
 )
 def test_bad_plan_input_is_a_form_error(couple, overrides, message, alice_client):
     response = alice_client.post("/plans/new/", plan_data(**overrides))
@@ -145,6 +162,13 @@ def test_couples_add_their_own_ideas_and_plan_them(
 def test_an_empty_idea_is_a_form_error(couple, alice_client):
     response = alice_client.post("/plans/ideas/", {"title": ""})
     assert response.status_code == 422
+    assert not CustomIdea.objects.exists()
+
+
+def test_an_idea_title_is_one_line(couple, alice_client):
+    response = alice_client.post("/plans/ideas/", {"title": "Dance\nin the kitchen"})
+    assert response.status_code == 422
+    assert SINGLE_LINE_MESSAGE in response.content.decode()
     assert not CustomIdea.objects.exists()
 
 
@@ -212,7 +236,9 @@ def test_edit_form_shows_the_time_in_the_editors_zone(plan, alice, alice_client)
 
 
 def test_status_changes_in_place_with_htmx(plan, bob, client_for):
-    response = client_for(bob, htmx=True).post(f"/plans/{plan.pk}/status/", {"status": "done"})
+    response = client_for(bob, htmx=True).post(
+        f"/plans/{plan.pk}/status/", {"status": "done", "version": 1}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="plan-status"' in html
@@ -223,20 +249,20 @@ def test_status_changes_in_place_with_htmx(plan, bob, client_for):
 
 
 def test_status_change_without_javascript_redirects(plan, bob_client):
-    response = bob_client.post(f"/plans/{plan.pk}/status/", {"status": "cancelled"})
+    response = bob_client.post(f"/plans/{plan.pk}/status/", {"status": "cancelled", "version": 1})
     assert response.status_code == 302
     assert response["Location"] == f"/plans/{plan.pk}/"
 
 
 def test_an_unknown_status_is_refused(plan, bob_client):
-    response = bob_client.post(f"/plans/{plan.pk}/status/", {"status": "eloped"})
+    response = bob_client.post(f"/plans/{plan.pk}/status/", {"status": "eloped", "version": 1})
     assert response.status_code == 400
     plan.refresh_from_db()
     assert plan.status == "planned"
 
 
 def test_a_status_change_makes_an_open_edit_form_stale(plan, alice_client, bob_client):
-    bob_client.post(f"/plans/{plan.pk}/status/", {"status": "done"})
+    bob_client.post(f"/plans/{plan.pk}/status/", {"status": "done", "version": 1})
     response = alice_client.post(f"/plans/{plan.pk}/edit/", plan_data(version=1))
     assert response.status_code == 409
 
@@ -337,7 +363,7 @@ def test_plan_list_and_dashboard_show_upcoming_and_past(couple, alice, alice_cli
         ("get", "/plans/{pk}/", None),
         ("get", "/plans/{pk}/edit/", None),
         ("post", "/plans/{pk}/edit/", plan_data(title="Mine", version=1)),
-        ("post", "/plans/{pk}/status/", {"status": "cancelled"}),
+        ("post", "/plans/{pk}/status/", {"status": "cancelled", "version": 1}),
         ("post", "/plans/{pk}/reflect/", {"enjoyed": "x", "rating": 3}),
     ],
 )
@@ -359,7 +385,8 @@ def test_unlinked_users_are_sent_to_linking(sam_client):
 def test_an_ended_couples_plans_are_read_only(couple, plan, alice, bob_client):
     linking.end_couple(couple=couple, user=alice)
     assert bob_client.get(f"/plans/{plan.pk}/").status_code == 200
-    assert bob_client.post(f"/plans/{plan.pk}/status/", {"status": "done"}).status_code == 403
+    response = bob_client.post(f"/plans/{plan.pk}/status/", {"status": "done", "version": 1})
+    assert response.status_code == 403
     assert bob_client.post(f"/plans/{plan.pk}/edit/", plan_data(version=1)).status_code == 403
     assert bob_client.post("/plans/new/", plan_data()).status_code == 403
     assert bob_client.post("/plans/ideas/", {"title": "x"}).status_code == 403

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core import checks
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client, override_settings
@@ -31,7 +32,15 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "HTTPS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "REDIS_URL",
+            "BOND_SINGLE_PROCESS",
+        }
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -55,7 +64,14 @@ def production_setting(expression: str, **env: str) -> str:
 
 
 def test_check_deploy_is_clean_in_production_mode():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        **PRODUCTION,
+        REDIS_URL="redis://127.0.0.1:6379/3",  # checks do not connect to it
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
@@ -63,6 +79,42 @@ def test_check_deploy_is_clean_in_production_mode():
 def test_check_deploy_complains_in_development_mode():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode != 0
+
+
+def test_production_refuses_to_start_without_a_shared_cache_unless_told_it_is_one_process():
+    # migrate and runserver run the same checks: a deployment stops at its first step.
+    result = run_manage("check", **PRODUCTION)
+    assert result.returncode != 0
+    assert "accounts.E001" in result.stderr
+    assert "REDIS_URL" in result.stderr
+    assert "BOND_SINGLE_PROCESS" in result.stderr
+    single = run_manage("check", "--fail-level", "WARNING", **PRODUCTION, BOND_SINGLE_PROCESS="1")
+    assert single.returncode == 0, single.stdout + single.stderr
+
+
+@pytest.mark.parametrize(
+    ("debug", "single_process", "backend", "refused"),
+    [
+        (False, False, "locmem.LocMemCache", ["accounts.E001"]),
+        (False, False, "redis.RedisCache", []),
+        (False, True, "locmem.LocMemCache", []),
+        (True, False, "locmem.LocMemCache", []),
+        # A cache that keeps nothing counts nothing, however many processes there are.
+        (False, True, "dummy.DummyCache", ["accounts.E002"]),
+    ],
+    ids=["local-memory", "redis", "single-process", "development", "no-cache"],
+)
+def test_the_rate_limits_check(debug, single_process, backend, refused):
+    cache = {
+        "BACKEND": f"django.core.cache.backends.{backend}",
+        "LOCATION": "redis://127.0.0.1:6379/9",  # a name to the local-memory cache
+    }
+    with override_settings(
+        DEBUG=debug, BOND_SINGLE_PROCESS=single_process, CACHES={"default": cache}
+    ):
+        found = [error for error in checks.run_checks() if error.id.startswith("accounts.")]
+    assert [error.id for error in found] == refused
+    assert all(error.level == checks.ERROR for error in found)
 
 
 def test_a_weak_secret_key_is_refused_in_production():

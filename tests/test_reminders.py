@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
+import logging
 import re
+import smtplib
 import threading
+import time
 import zoneinfo
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
+from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
+from accounts import unsubscribe
 from accounts.models import User
+from bond.logging import JsonFormatter
 from practices import journal
 from practices.journal import When
-from practices.models import ReminderSent
+from practices.models import Plan, ReminderSent
 from practices.reminders import send_due_reminders
 
 # A Saturday noon in UTC; the plan is on Sunday.
@@ -175,6 +182,59 @@ def test_a_tampered_unsubscribe_link_does_nothing(plan_tomorrow, alice, client, 
     assert alice.remind_plans
 
 
+def alices_unsubscribe_token() -> str:
+    send_due_reminders(now=SATURDAY)
+    message = next(m for m in mail.outbox if m.to == ["alice@example.com"])
+    return unsubscribe_path(message).split("/")[2]
+
+
+def signed_days_ago(token: str, days: float) -> str:
+    """The same link, as if it had been sent `days` ago."""
+
+    class Then(signing.TimestampSigner):
+        def timestamp(self) -> str:
+            return signing.b62_encode(int(time.time() - days * 24 * 60 * 60))
+
+    payload = signing.loads(token, salt=unsubscribe.SALT)
+    return Then(salt=unsubscribe.SALT).sign_object(payload, compress=True)
+
+
+@pytest.mark.django_db
+def test_an_unsubscribe_link_names_nobody_by_id(plan_tomorrow, alice):
+    payload = signing.loads(alices_unsubscribe_token(), salt=unsubscribe.SALT)
+    # Readable by anyone who holds the link: a random token of Alice's, the kind of email,
+    # and a keyed hash of her address; not her id, not the address.
+    assert set(payload) == {"t", "k", "a"}
+    assert payload["t"] == User.objects.get(pk=alice.pk).email_links_token
+    assert alice.pk not in payload.values()
+    assert str(alice.pk) not in payload.values()
+    assert "alice" not in json.dumps(payload).lower()
+
+
+@pytest.mark.django_db
+def test_an_unsubscribe_link_expires(plan_tomorrow, alice, client):
+    token = alices_unsubscribe_token()
+    assert client.get(f"/unsubscribe/{signed_days_ago(token, 89)}/").status_code == 200
+    old = signed_days_ago(token, 91)
+    assert client.get(f"/unsubscribe/{old}/").status_code == 404
+    assert client.post(f"/unsubscribe/{old}/").status_code == 404
+    alice.refresh_from_db()
+    assert alice.remind_plans
+
+
+@pytest.mark.django_db
+def test_a_new_address_or_a_new_token_stops_the_links_sent_before(plan_tomorrow, alice, client):
+    token = alices_unsubscribe_token()
+    User.objects.filter(pk=alice.pk).update(email="alice.new@example.com")
+    assert client.post(f"/unsubscribe/{token}/").status_code == 404
+    User.objects.filter(pk=alice.pk).update(email="alice@example.com")
+    assert client.get(f"/unsubscribe/{token}/").status_code == 200
+    User.objects.filter(pk=alice.pk).update(email_links_token="a-new-one")
+    assert client.post(f"/unsubscribe/{token}/").status_code == 404
+    alice.refresh_from_db()
+    assert alice.remind_plans
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_servers_running_at_once_send_each_reminder_once(make_user):
     from tests.conftest import link
@@ -213,3 +273,86 @@ def test_two_servers_running_at_once_send_each_reminder_once(make_user):
     assert sum(counts) == 2
     assert len(mail.outbox) == 2
     assert ReminderSent.objects.count() == 2
+
+
+# Input that once broke a run --------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_title_of_several_lines_from_old_data_makes_a_one_line_subject(plan_tomorrow):
+    # Stored before titles were kept to one line: a line break once stopped the whole run
+    # (BadHeaderError), and everyone after this plan got nothing.
+    Plan.objects.filter(pk=plan_tomorrow.pk).update(
+        title="Lake\nwalk\r\nBcc: someone@example.org\t "
+    )
+    assert send_due_reminders(now=SATURDAY) == 2
+    for message in mail.outbox:
+        assert message.subject == "[Bond] Tomorrow: Lake walk Bcc: someone@example.org"
+        assert message.bcc == []
+        headers = message.message()
+        assert headers["Bcc"] is None
+        assert "\n" not in headers["Subject"]
+
+
+@pytest.mark.django_db
+def test_the_subject_is_plain_text_not_html(plan_tomorrow):
+    Plan.objects.filter(pk=plan_tomorrow.pk).update(title="Fish & chips <3 at Jo's")
+    send_due_reminders(now=SATURDAY)
+    assert {m.subject for m in mail.outbox} == {"[Bond] Tomorrow: Fish & chips <3 at Jo's"}
+
+
+class RefusesAlice(EmailBackend):
+    """An outbox whose server refuses one address, as a real one may."""
+
+    def send_messages(self, messages):
+        for message in messages:
+            if "alice@example.com" in message.to:
+                raise smtplib.SMTPRecipientsRefused({"alice@example.com": (550, b"No such user")})
+        return super().send_messages(messages)
+
+
+@pytest.mark.django_db
+def test_one_failing_message_is_logged_and_retried_and_the_others_still_go(
+    plan_tomorrow, make_user, settings, caplog
+):
+    from tests.conftest import link
+
+    charlie, dana = make_user("Charlie"), make_user("Dana")
+    journal.create_plan(
+        couple=link(charlie, dana),
+        user=dana,
+        fields={
+            "title": "Lake walk",
+            "status": "planned",
+            "tech_free": True,
+            "place": "",
+            "description": "",
+        },
+        when=When(day=SUNDAY, time=None),
+        tz=dt.UTC,
+    )
+    settings.EMAIL_BACKEND = f"{__name__}.RefusesAlice"
+    with caplog.at_level(logging.ERROR, logger="practices.reminders"):
+        # Alice's membership comes first: the run must go on after her.
+        assert send_due_reminders(now=SATURDAY) == 3
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "bob@example.com",
+        "charlie@example.com",
+        "dana@example.com",
+    ]
+    # Her claim went with the failure: nothing says it was sent.
+    assert not ReminderSent.objects.filter(user__email="alice@example.com").exists()
+    (record,) = caplog.records
+    line = JsonFormatter().format(record)
+    entry = json.loads(line)
+    assert entry["level"] == "ERROR"
+    assert entry["exception"] == "SMTPRecipientsRefused"
+    assert f"plan:{plan_tomorrow.pk}:" in entry["message"]
+    for personal in ("alice@example.com", "Alice", "Lake walk", "North shore"):
+        assert personal not in line
+
+    # The next run, with the server willing again, sends hers and only hers.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_due_reminders(now=SATURDAY) == 1
+    assert mail.outbox[-1].to == ["alice@example.com"]
+    assert ReminderSent.objects.count() == 4

@@ -61,3 +61,9 @@ def test_a_debug_value_that_is_not_a_boolean_is_refused():
     result = load_settings(DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
+
+
+def test_the_single_process_switch_is_a_boolean():
+    result = load_settings(BOND_SINGLE_PROCESS="one")
+    assert result.returncode != 0
+    assert "BOND_SINGLE_PROCESS must be true or false" in result.stderr

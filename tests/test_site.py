@@ -65,3 +65,15 @@ def test_server_error_page_is_friendly_and_in_the_layout(rf):
 
 def test_post_to_home_is_not_allowed(client: Client):
     assert client.post("/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_rate_limited_request_gets_a_calm_page_in_the_layout(client: Client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"login": "2/m/ip"}
+    for _ in range(2):
+        client.post("/accounts/login/", {"login": "nobody@example.com", "password": "wrong"})
+    response = client.post("/accounts/login/", {"login": "nobody@example.com", "password": "x"})
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Too many tries" in page
+    assert 'class="site-header"' in page

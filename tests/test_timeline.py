@@ -53,8 +53,8 @@ def fill_journal(couple, alice, bob, count: int) -> None:
                 category="trait",
             )
             Entry.objects.filter(note=note).update(occurred_at=moment)
-            journal.toggle_reaction(couple=note.couple, note=note, user=recipient, kind="heart")
-            journal.toggle_star(couple=note.couple, note=note, user=author)
+            journal.set_reaction(couple=note.couple, note=note, user=recipient, kind="heart")
+            journal.set_star(couple=note.couple, note=note, user=author)
 
 
 def entry_ids(html: str) -> list[str]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from allauth.account.decorators import reauthentication_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts.couples import couple_required
-from accounts.models import Couple
+from accounts.models import Couple, calendar_token_hash
 from practices import export
 from practices.calendar import FEED_STATUSES, calendar_of
 from practices.models import Plan
@@ -24,7 +25,10 @@ def export_name(extension: str, kind: str = "journal") -> str:
     return f"bond-{kind}-{timezone.localdate().isoformat()}.{extension}"
 
 
+# The whole journal in one file: asked for with the password entered again, as deleting the
+# account is, so that a session left open somewhere cannot walk away with it.
 @couple_required
+@reauthentication_required
 @require_GET
 def export_json(request: HttpRequest) -> StreamingHttpResponse:
     # Also for an ended couple: the archive belongs to both former partners.
@@ -34,6 +38,7 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
 
 
 @couple_required
+@reauthentication_required
 @require_GET
 def export_csv(request: HttpRequest, kind: str) -> StreamingHttpResponse:
     spec = export.KINDS.get(kind)
@@ -47,7 +52,10 @@ def export_csv(request: HttpRequest, kind: str) -> StreamingHttpResponse:
 @require_GET
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private feed: the token is the only key, so the URL names nobody."""
-    couple = get_object_or_404(Couple, calendar_token=token, ended_at__isnull=True)
+    # Only the token's hash is stored (accounts.models.calendar_token_hash).
+    couple = get_object_or_404(
+        Couple, calendar_token_hash=calendar_token_hash(token), ended_at__isnull=True
+    )
     plans = Plan.objects.for_couple(couple).filter(status__in=FEED_STATUSES, day__isnull=False)
     body = calendar_of(plans.order_by("day", "id"), name="Bond: our plans")
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -24,7 +24,7 @@ from accounts.couples import (
     get_for_writing,
 )
 from practices import journal, selectors
-from practices.forms import NoteForm, ReactionForm
+from practices.forms import KeepForm, NoteForm, ReactionForm
 from practices.fragments import unread_count
 from practices.journal import NOTE_EDIT_WINDOW
 from practices.models import Note
@@ -171,9 +171,9 @@ def note_react(request: HttpRequest, pk: int) -> HttpResponse:
     note = get_for_writing(request, Note.objects, pk, owner="recipient", refusal=ONLY_THE_RECIPIENT)
     form = ReactionForm(request.POST)
     if not form.is_valid():
-        return HttpResponseBadRequest("Unknown reaction.")
-    journal.toggle_reaction(
-        couple=request.couple, note=note, user=request.user, kind=form.cleaned_data["kind"]
+        return HttpResponseBadRequest("Unknown reaction: choose one to add or to take back.")
+    journal.set_reaction(
+        couple=request.couple, note=note, user=request.user, kind=form.kind, on=form.on
     )
     if request.htmx:
         return note_card_response(request, note)
@@ -183,8 +183,13 @@ def note_react(request: HttpRequest, pk: int) -> HttpResponse:
 @couple_required
 @require_POST
 def note_star(request: HttpRequest, pk: int) -> HttpResponse:
-    note = get_for_reading(request, Note.objects, pk)
-    journal.toggle_star(couple=request.couple, note=note, user=request.user)
+    note = get_for_writing(request, Note.objects, pk)
+    form = KeepForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose to keep the note or to let it go.")
+    journal.set_star(
+        couple=request.couple, note=note, user=request.user, on=form.cleaned_data["keep"]
+    )
     if request.htmx:
         return note_card_response(request, note)
     return redirect_back(request)

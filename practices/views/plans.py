@@ -120,7 +120,7 @@ def plan_page(request: HttpRequest, plan: Plan, **overrides: object) -> dict:
     """What the plan's page shows: the plan, its status buttons and the reflections the
     viewer may read (the partner's only once the viewer wrote theirs)."""
     viewer = Viewer.of(request)
-    reflections = {r.author_id: r for r in plan.reflections.all()}
+    reflections = {r.author_id: r for r in plan.reflections.with_shown(request.user)}
     mine = reflections.pop(request.user.pk, None)
     theirs = next(iter(reflections.values()), None)
     can_reflect = plan.status == Plan.Status.DONE and mine is None and viewer.can_write
@@ -130,7 +130,7 @@ def plan_page(request: HttpRequest, plan: Plan, **overrides: object) -> dict:
         "updater_name": viewer.name_of(plan.updated_by_id),
         "status_choices": Plan.Status.choices,
         "my_reflection": mine,
-        "their_reflection": theirs if mine else None,
+        "their_reflection": theirs if theirs and theirs.shown else None,
         "they_reflected": theirs is not None,
         "reflection_form": ReflectionForm() if can_reflect else None,
         **overrides,
@@ -192,16 +192,42 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("practices:plan_detail", pk=plan.pk)
 
 
+def status_conflict(request: HttpRequest, current: Plan) -> HttpResponse:
+    """A status button from a page older than the plan: nothing changed. The status as it
+    is now, who set it, and fresh buttons (the partial for htmx, swapped in place on a 409
+    by base.html's config; the whole page otherwise)."""
+    who = Viewer.of(request).name_of(current.updated_by_id)
+    where = " in another tab" if current.updated_by_id == request.user.pk else ""
+    message = (
+        f"{who} changed this plan{where} meanwhile: it is now "
+        f"{current.get_status_display()}. Nothing was overwritten."
+    )
+    context = plan_page(request, current, status_conflict=message)
+    template = (
+        "practices/plan_detail.html#plan-status" if request.htmx else "practices/plan_detail.html"
+    )
+    return render(request, template, context, status=409)
+
+
 @active_couple_required
 @require_POST
 def plan_status(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_for_writing(request, Plan.objects, pk)
     form = StatusForm(request.POST)
-    if not form.is_valid():
+    if "status" in form.errors:
         return HttpResponseBadRequest("Unknown status: choose idea, planned, done or cancelled.")
-    journal.set_plan_status(
-        couple=request.couple, plan=plan, user=request.user, status=form.cleaned_data["status"]
-    )
+    if not form.is_valid():
+        return HttpResponseBadRequest("This button is missing its version. Reload the page.")
+    try:
+        journal.set_plan_status(
+            couple=request.couple,
+            plan=plan,
+            user=request.user,
+            version=form.cleaned_data["version"],
+            status=form.cleaned_data["status"],
+        )
+    except StalePlan as stale:
+        return status_conflict(request, stale.current)
     if request.htmx:
         plan = get_for_reading(request, Plan.objects, pk)
         return render(request, "practices/plan_detail.html#plan-status", plan_page(request, plan))

@@ -269,7 +269,7 @@ def affection_tick(request: HttpRequest) -> HttpResponse:
         return HttpResponse("That did not look like the affection form.", status=400)
     kinds = {name for name, ticked in form.cleaned_data.items() if ticked}
     exercises.tick_affection(couple=request.couple, user=request.user, kinds=kinds)
-    messages.success(request, "Noted, just for the two of you." if kinds else "Saved.")
+    messages.success(request, "Noted. Only you can see it." if kinds else "Saved.")
     return redirect(action_url("affection"))
 
 
@@ -297,10 +297,22 @@ def check_in_reply(request: HttpRequest, pk: int) -> HttpResponse:
     if check.author_id == request.user.pk:
         raise PermissionDenied("A reply is for your partner's check-in.")
     form = CheckInReplyForm(request.POST)
-    if not form.is_valid():
-        return action_failed(request, "well-being", check_in_reply_form=form)
-    exercises.reply_to_check_in(
-        couple=request.couple, check=check, user=request.user, reply=form.cleaned_data["reply"]
-    )
-    messages.success(request, "Your reply is on its way.")
-    return redirect("home")
+    if not check.reply:
+        if not form.is_valid():
+            return action_failed(request, "well-being", check_in_reply_form=form)
+        reply = form.cleaned_data["reply"]
+        if exercises.reply_to_check_in(
+            couple=request.couple, check=check, user=request.user, reply=reply
+        ):
+            messages.success(request, "Your reply is on its way.")
+            return redirect("home")
+        check.refresh_from_db(fields=["reply"])  # sent from another tab a moment ago
+    # A reply is written once (from an older tab, say): the one that stands is shown, and
+    # the words just typed too, so that nothing is lost. The step is what a GET shows, so
+    # it may be served from (and kept in) the cache; the message is outside it.
+    typed = form.cleaned_data["reply"] if form.is_valid() else ""
+    not_sent = f" This one was not sent: “{typed}”." if typed and typed != check.reply else ""
+    messages.info(request, f"You already replied: “{check.reply}”.{not_sent}")
+    practice = PRACTICES_BY_SLUG["well-being"]
+    context = step_context(request, practice, len(practice.steps) + 1)
+    return render(request, "practices/practice.html", context, status=409)
