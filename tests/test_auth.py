@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from accounts.models import Couple, User
 from practices import journal
@@ -309,3 +311,20 @@ def test_profile_settings_need_login(client: Client):
     response = client.get("/account/settings/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_a_sign_in_sends_a_notice_but_not_right_after_signing_up(client: Client, make_user):
+    newcomer = make_user("Nora", email="nora@example.com")
+    client.post("/accounts/login/", {"login": "nora@example.com", "password": PASSWORD})
+    assert mail.outbox == []  # the account is minutes old: its owner is signing up
+
+    newcomer.date_joined = timezone.now() - dt.timedelta(days=3)
+    newcomer.save(update_fields=["date_joined"])
+    other = Client()
+    response = other.post("/accounts/login/", {"login": "nora@example.com", "password": PASSWORD})
+    assert response.status_code == 302
+    (notice,) = mail.outbox
+    assert notice.to == ["nora@example.com"]
+    assert notice.subject == "[Bond] New sign-in to your account"
+    assert "Someone just signed in to your Bond account" in notice.body
+    assert "IP address" in notice.body
