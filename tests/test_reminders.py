@@ -235,25 +235,25 @@ def test_a_new_address_or_a_new_token_stops_the_links_sent_before(plan_tomorrow,
     assert alice.remind_plans
 
 
+def lake_walk_on_sunday(*, couple, user) -> None:
+    """A planned date on SUNDAY, so that its reminder is due on Saturday."""
+    fields = {"title": "Lake walk", "status": "planned", "tech_free": True}
+    journal.create_plan(
+        couple=couple,
+        user=user,
+        fields={**fields, "place": "", "description": ""},
+        when=When(day=SUNDAY, time=None),
+        tz=dt.UTC,
+    )
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_servers_running_at_once_send_each_reminder_once(make_user):
     from tests.conftest import link
 
     alice, bob = make_user("Alice"), make_user("Bob")
     couple = link(alice, bob)
-    journal.create_plan(
-        couple=couple,
-        user=bob,
-        fields={
-            "title": "Lake walk",
-            "status": "planned",
-            "tech_free": True,
-            "place": "",
-            "description": "",
-        },
-        when=When(day=SUNDAY, time=None),
-        tz=dt.UTC,
-    )
+    lake_walk_on_sunday(couple=couple, user=bob)
     barrier = threading.Barrier(2)
     counts: list[int] = []
 
@@ -318,19 +318,7 @@ def test_one_failing_message_is_logged_and_retried_and_the_others_still_go(
     from tests.conftest import link
 
     charlie, dana = make_user("Charlie"), make_user("Dana")
-    journal.create_plan(
-        couple=link(charlie, dana),
-        user=dana,
-        fields={
-            "title": "Lake walk",
-            "status": "planned",
-            "tech_free": True,
-            "place": "",
-            "description": "",
-        },
-        when=When(day=SUNDAY, time=None),
-        tz=dt.UTC,
-    )
+    lake_walk_on_sunday(couple=link(charlie, dana), user=dana)
     settings.EMAIL_BACKEND = f"{__name__}.RefusesAlice"
     with caplog.at_level(logging.ERROR, logger="practices.reminders"):
         # Alice's membership comes first: the run must go on after her.
