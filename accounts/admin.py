@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils import timezone
 
 from accounts.deletion import delete_account
-from accounts.models import User
+from accounts.delivery import deliver_email
+from accounts.models import OutgoingEmail, User
 
 
 @admin.register(User)
@@ -31,3 +33,40 @@ class UserAdmin(DjangoUserAdmin):
     def delete_queryset(self, request, queryset) -> None:
         for user in queryset:
             delete_account(user=user)
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """What the worker sent, is sending and gave up on; never what an email says (it can
+    hold a sign-in link or a plan's title)."""
+
+    list_display = ["kind", "status", "attempts", "last_error", "created_at", "sent_at"]
+    list_filter = ["status", "kind"]
+    fields = [
+        "kind",
+        "user",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+    ]
+    readonly_fields = fields
+    actions = ["try_again"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description="Try the selected emails that gave up again")
+    def try_again(self, request, queryset) -> None:
+        failed = list(queryset.filter(status=OutgoingEmail.Status.FAILED))
+        for email in failed:
+            OutgoingEmail.objects.filter(pk=email.pk).update(
+                status=OutgoingEmail.Status.PENDING, attempts=0, next_attempt_at=timezone.now()
+            )
+            deliver_email.enqueue(email.pk)
+        self.message_user(request, f"{len(failed)} email(s) queued again.")

@@ -274,3 +274,69 @@ class Invite(models.Model):
     @property
     def readable_code(self) -> str:
         return f"{self.code[:4]}-{self.code[4:]}"
+
+
+class OutgoingEmail(models.Model):
+    """An email on its way to someone (accounts.outbox).
+
+    Written in the transaction of the change that caused it and sent by the background
+    worker, so that no request waits on, or fails because of, the mail server. The text
+    stays only until it is sent: a sent row keeps who, what kind and when, for the
+    operator, and nothing of what it said.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "waiting to be sent"
+        SENDING = "sending", "being sent"
+        SENT = "sent", "sent"
+        FAILED = "failed", "gave up"
+
+    # The account it is for, when there is one: deleting the account deletes its mail.
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Which email this is ("plan_reminder", "account/email/password_reset_key"): what the
+    # admin lists instead of the subject, which may name a plan.
+    kind = models.CharField(max_length=100)
+    from_email = models.CharField(max_length=254)
+    to = models.CharField(max_length=254)
+    subject = models.CharField(max_length=998, blank=True)
+    body = models.TextField(blank=True)
+    html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    # When the next attempt is due (a retry waits longer after each failure).
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    # A worker sending it holds it until then; after that, one that stopped mid-way is
+    # presumed gone and another may try.
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # The class of the last error (SMTPServerDisconnected, ...): never its message, which
+    # can quote the address.
+    last_error = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["pending", "sending", "sent", "failed"]),
+                name="outgoing_email_status_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="sent", sent_at__isnull=False)
+                | (~models.Q(status="sent") & models.Q(sent_at__isnull=True)),
+                name="outgoing_email_sent_at_iff_sent",
+            ),
+        ]
+        indexes = [
+            # Stalled deliveries: WHERE status IN ('pending', 'sending') AND next_attempt_at < ?
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(status__in=["pending", "sending"]),
+                name="outgoing_email_due",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.get_status_display()})"

@@ -114,6 +114,9 @@ INSTALLED_APPS = [
     "allauth.mfa",
     # "Where you're signed in": each signed-in browser, and signing out the others.
     "allauth.usersessions",
+    # Background tasks (Django's tasks API): the queue in the database by default.
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "practices",
 ]
@@ -204,6 +207,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Bond] "
+# Every email allauth sends goes through the background worker (accounts.delivery).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # Two-step sign-in (allauth.mfa): an authenticator app (TOTP) with recovery codes for
 # when the phone is lost, and passkeys or security keys (WebAuthn). A passkey also signs
@@ -238,6 +243,10 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds the worker waits on the mail server before it counts an attempt as failed.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+# The first retry of an email that could not be sent; each later one waits twice as long.
+EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60)
 # Where links in emails point (reminders, unsubscribe), e.g. https://bond.example.org
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Bond <bond@localhost>")
@@ -269,9 +278,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # With Redis, sessions are read from it and written through to the database: one query
-# less on every page, and nothing lost when the cache is emptied. Not with the local-memory
-# cache: each worker has its own, and a logout in one must end the session in all of them.
-SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
+# less on every page, nothing lost when the cache is emptied, and pages that keep working
+# while Redis is down (accounts.sessions). Not with the local-memory cache: each worker
+# has its own, and a logout in one must end the session in all of them.
+SESSION_ENGINE = "accounts.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 # Rendered page fragments, kept by each worker process for itself: their keys carry the
 # couple's revision, read from the database, so nothing stale is served (practices.fragments).
 CACHES["fragments"] = {
@@ -279,6 +289,24 @@ CACHES["fragments"] = {
     "LOCATION": "fragments",
     "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 2000)},
 }
+
+# Background tasks: emails (and push notifications) are delivered by `manage.py worker`,
+# which also runs the schedule (reminders, retries) every BOND_SCHEDULE_SECONDS. The queue
+# is a table in the database (no other service); TASK_QUEUE=redis puts it in Redis (RQ),
+# for many app servers and workers.
+TASK_QUEUE = env("TASK_QUEUE", "database")
+if TASK_QUEUE == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASK_QUEUE == "redis":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASK_QUEUE=redis needs REDIS_URL.")
+    INSTALLED_APPS.append("django_rq")
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+else:
+    raise ImproperlyConfigured(f"TASK_QUEUE must be database or redis, not {TASK_QUEUE!r}.")
+BOND_SCHEDULE_SECONDS = env_int("BOND_SCHEDULE_SECONDS", 60)
+
 # How many proxies in front of us append to X-Forwarded-For (for rate limits by IP).
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
 

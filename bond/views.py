@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
+import redis.exceptions
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -30,6 +34,21 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "404.html", status=404)
 
 
+# The database or Redis could not be reached: an outage that passes, not a bug.
+OUTAGES = (
+    OperationalError,
+    InterfaceError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this while it handles the exception, wherever it was raised (a view, a
+    # middleware, the session): the exception is the one being handled now.
+    if isinstance(sys.exc_info()[1], OUTAGES):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response.headers["Retry-After"] = "5"
+        return response
     # No request context: whatever broke may be in a context processor or the session.
     return HttpResponse(render_to_string("500.html"), status=500)

@@ -484,7 +484,7 @@ class Entry(models.Model):
 
 
 class ReminderSent(models.Model):
-    """A reminder email that went out: the unique key is what makes sending idempotent."""
+    """A reminder email that was queued: the unique key is what makes queueing idempotent."""
 
     class Kind(models.TextChoices):
         PLAN_TOMORROW = "plan", "A planned date tomorrow"

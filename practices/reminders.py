@@ -1,11 +1,11 @@
-"""Gentle reminder emails, each sent at most once.
+"""Gentle reminder emails, each queued once; the background worker delivers them.
 
-Before sending, a reminder is claimed by inserting its ReminderSent row, whose unique
-key (user, kind, key) lets only one of two simultaneous runs through. If building or
-sending one message fails, whatever the reason, its claim is rolled back with it (the
-next run tries again), the failure is logged without personal data, and the run goes on
-with the next one. Emails are in the recipient's time zone and never quote a note
-(email is not end-to-end private).
+A reminder is claimed by inserting its ReminderSent row, whose unique key (user, kind,
+key) lets only one of two simultaneous runs through, and queued for the worker in the
+same transaction (accounts.delivery). If building one message fails, whatever the
+reason, its claim is rolled back with it (the next run tries again), the failure is
+logged without personal data, and the run goes on with the next one. Emails are in the
+recipient's time zone and never quote a note (email is not end-to-end private).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.delivery import send_email_later
 from accounts.models import Couple, Membership, User
 from accounts.unsubscribe import make_token
 from practices.models import Note, Plan, ReminderSent
@@ -56,16 +57,17 @@ def message_for(
     return message
 
 
-def send_once(
+def queue_once(
     *, user: User, kind: str, key: str, template: str, unsubscribe_kind: str, context: dict
 ) -> bool:
-    """Claim this reminder, then build and send its email; True if it went out now."""
+    """Claim this reminder, then build its email and queue it; True if it was queued now."""
     try:
         with transaction.atomic():
             ReminderSent.objects.create(user=user, kind=kind, key=key)
-            message_for(user, template, unsubscribe_kind, context).send()
+            message = message_for(user, template, unsubscribe_kind, context)
+            send_email_later(message, kind=template, user=user)
     except IntegrityError:
-        return False  # sent already, by an earlier run or another server
+        return False  # queued already, by an earlier run or another server
     except Exception:
         # One message's failure must not stop the others. Ids only in the log: no address,
         # no text; bond.logging keeps the exception's own message out too (a header error
@@ -77,32 +79,32 @@ def send_once(
     return True
 
 
-def send_due_reminders(now: dt.datetime | None = None) -> int:
-    """Send every reminder that is due now; returns how many went out."""
+def queue_due_reminders(now: dt.datetime | None = None) -> int:
+    """Queue every reminder that is due now; returns how many were queued."""
     now = now or timezone.now()
     memberships = (
         Membership.objects.filter(active=True, user__is_active=True)
         .filter(Q(user__remind_plans=True) | Q(user__remind_weekly_thanks=True))
         .select_related("user", "couple")
     )
-    sent = 0
+    queued = 0
     for membership in memberships.iterator():
         user, couple = membership.user, membership.couple
         today = now.astimezone(zoneinfo.ZoneInfo(user.time_zone)).date()
         if user.remind_plans:
-            sent += send_plan_reminders(user=user, couple=couple, today=today)
+            queued += queue_plan_reminders(user=user, couple=couple, today=today)
         if user.remind_weekly_thanks and today.weekday() == 6:
-            sent += send_weekly_thanks(user=user, couple=couple, today=today)
-    return sent
+            queued += queue_weekly_thanks(user=user, couple=couple, today=today)
+    return queued
 
 
-def send_plan_reminders(*, user: User, couple: Couple, today: dt.date) -> int:
+def queue_plan_reminders(*, user: User, couple: Couple, today: dt.date) -> int:
     tomorrow = today + dt.timedelta(days=1)
     plans = Plan.objects.for_couple(couple).filter(status=Plan.Status.PLANNED, day=tomorrow)
-    sent = 0
+    queued = 0
     for plan in plans:
         # Rendered under the recipient's zone (message_for), like every date in the email.
-        sent += send_once(
+        queued += queue_once(
             user=user,
             kind=ReminderSent.Kind.PLAN_TOMORROW,
             key=f"plan:{plan.pk}:{tomorrow.isoformat()}",
@@ -110,17 +112,17 @@ def send_plan_reminders(*, user: User, couple: Couple, today: dt.date) -> int:
             unsubscribe_kind="plans",
             context={"plan": plan},
         )
-    return sent
+    return queued
 
 
-def send_weekly_thanks(*, user: User, couple: Couple, today: dt.date) -> int:
+def queue_weekly_thanks(*, user: User, couple: Couple, today: dt.date) -> int:
     zone = zoneinfo.ZoneInfo(user.time_zone)
     monday = today - dt.timedelta(days=today.weekday())
     week_began = dt.datetime.combine(monday, dt.time.min, tzinfo=zone)
     if Note.objects.for_couple(couple).filter(author=user, created_at__gte=week_began).exists():
         return 0
     iso = today.isocalendar()
-    return send_once(
+    return queue_once(
         user=user,
         kind=ReminderSent.Kind.WEEKLY_THANKS,
         key=f"week:{iso.year}-W{iso.week:02d}",

@@ -6,6 +6,7 @@ import re
 
 from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
+from django.core.management import call_command
 
 from tests.conftest import PASSWORD
 
@@ -24,8 +25,14 @@ def assert_accessible(page) -> None:
     assert not blocking, f"{page.url}: " + "; ".join(blocking)
 
 
+def deliver_mail() -> None:
+    """Run the background worker over what is queued, as `manage.py worker` would beside the
+    live server (whose database the browser tests commit to)."""
+    call_command("worker", "--burst", "--no-schedule", "--interval=0")
+
+
 def last_link_to(address: str) -> str:
-    """The path of the first link in the newest email sent to this address."""
+    """The path of the first link in the newest email delivered to this address."""
     message = next(m for m in reversed(mail.outbox) if address in m.to)
     match = re.search(r"https?://[^/\s]+(/\S+)", message.body)
     assert match, message.body
@@ -41,6 +48,7 @@ def sign_up(page, base_url: str, *, name: str, email: str, password: str) -> Non
     page.get_by_label("Password (again):").fill(password)
     page.get_by_role("button", name="Sign Up").click()
     page.wait_for_url("**/accounts/confirm-email/")
+    deliver_mail()
     page.goto(base_url + last_link_to(email))
     page.get_by_role("button", name="Confirm").click()
 

@@ -3,18 +3,24 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from functools import partial
 
 import pytest
 from allauth.account.internal.flows.login import (
     AUTHENTICATION_METHODS_SESSION_KEY as AUTHENTICATION_RECORDS,
 )
 from allauth.account.models import EmailAddress
+from django.core import mail
 from django.core.cache import caches
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 
 from accounts import linking
 from accounts.models import Couple, User
+from practices.management.commands import worker as worker_command
+from tests import outbox
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -28,6 +34,37 @@ def _fast_password_hasher(settings) -> None:
     # Autouse fixtures are set up before the others, so make_user already hashes with it;
     # the live server of the browser tests runs in this process and reads the same settings.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _no_mail_inside_requests(settings) -> Iterator[None]:
+    """Every test also proves that no request sent an email itself (tests.outbox)."""
+    settings.EMAIL_BACKEND = "tests.outbox.OutsideRequestsBackend"
+    outbox.sent_inside_requests.clear()
+    yield
+    assert not outbox.sent_inside_requests, outbox.sent_inside_requests
+
+
+@pytest.fixture
+def run_worker(db, monkeypatch) -> Callable[[], None]:
+    """Run what the background worker would now: every queued task that is due (emails
+    then land in django.core.mail.outbox)."""
+    # A worker drops database connections it finds in a transaction, as a stale one would
+    # be; here the transaction is the test's own, rolled back at its end.
+    for module in (db_worker, worker_command):
+        monkeypatch.setattr(module, "close_old_connections", lambda: None)
+    return partial(call_command, "worker", "--burst", "--no-schedule", "--interval=0")
+
+
+@pytest.fixture
+def mailbox(run_worker) -> Callable[[], list]:
+    """A callable: the emails delivered once the worker has run every due task."""
+
+    def delivered() -> list:
+        run_worker()
+        return mail.outbox
+
+    return delivered
 
 
 @pytest.fixture(autouse=True)

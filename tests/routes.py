@@ -72,6 +72,7 @@ OWNED_SCOPES: dict[tuple[str, str], str] = {
     ("today/", "day"): "day",
 }
 
+ADMIN_APPS = "admin/(?P<app_label>auth|account|mfa|usersessions|django_tasks_database|accounts)/$"
 ADMIN = (
     "the admin: staff only (Alice, Bob, Charlie and Sam are not), and no couple data is "
     "registered in it; a model registered later adds routes that fail the sweeps until reviewed"
@@ -122,7 +123,19 @@ NOT_COUPLE_DATA: dict[str, str] = {
     "admin/usersessions/usersession/<path:object_id>/delete/": ADMIN,
     "admin/usersessions/usersession/<path:object_id>/change/": ADMIN,
     "admin/usersessions/usersession/<path:object_id>/": ADMIN,
-    "admin/(?P<app_label>auth|account|mfa|usersessions|accounts)/$": ADMIN,
+    # The background tasks: what the worker ran (ids and task names) and the emails it
+    # sent or is sending (kinds and states; never their text).
+    **{
+        f"admin/{model}/{page}": ADMIN
+        for model in ("django_tasks_database/dbtaskresult", "accounts/outgoingemail")
+        for page in (
+            "<path:object_id>/history/",
+            "<path:object_id>/delete/",
+            "<path:object_id>/change/",
+            "<path:object_id>/",
+        )
+    },
+    ADMIN_APPS: ADMIN,
 }
 
 

@@ -7,7 +7,6 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
@@ -36,7 +35,7 @@ def link_in(message) -> str:
     return match.group(1)
 
 
-def test_sign_up_confirm_and_reach_the_dashboard(client: Client):
+def test_sign_up_confirm_and_reach_the_dashboard(client: Client, mailbox):
     response = sign_up(client)
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
@@ -47,8 +46,8 @@ def test_sign_up_confirm_and_reach_the_dashboard(client: Client):
     # Not usable before the address is confirmed.
     assert client.get("/").content.decode().count("Hello, Nora") == 0
 
-    assert len(mail.outbox) == 1
-    confirm_url = link_in(mail.outbox[0])
+    assert len(mailbox()) == 1
+    confirm_url = link_in(mailbox()[0])
     assert client.get(confirm_url).status_code == 200
     response = client.post(confirm_url)
     assert response.status_code == 302
@@ -58,10 +57,10 @@ def test_sign_up_confirm_and_reach_the_dashboard(client: Client):
     assert "Hello, Nora" in response.content.decode()
 
 
-def test_confirmation_from_another_browser_then_log_in(client: Client):
+def test_confirmation_from_another_browser_then_log_in(client: Client, mailbox):
     sign_up(client)
     other_browser = Client()
-    other_browser.post(link_in(mail.outbox[0]))
+    other_browser.post(link_in(mailbox()[0]))
     response = other_browser.post(
         "/accounts/login/", {"login": "nora@example.com", "password": PASSWORD}
     )
@@ -78,16 +77,16 @@ def test_unverified_user_cannot_log_in(client: Client, make_user):
     assert "Hello, Uma" not in client.get("/").content.decode()
 
 
-def test_duplicate_email_shows_no_error_that_would_reveal_the_account(client: Client, sam):
+def test_duplicate_email_shows_no_error_that_would_reveal_the_account(client: Client, sam, mailbox):
     # Account enumeration is prevented: the page looks the same as for a new address,
     # and the owner of the address is told by email instead.
     response = sign_up(client, email="SAM@example.com")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
     assert User.objects.filter(email__iexact="sam@example.com").count() == 1
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["sam@example.com"]
-    assert "already" in mail.outbox[0].body.lower()
+    assert len(mailbox()) == 1
+    assert mailbox()[0].to == ["sam@example.com"]
+    assert "already" in mailbox()[0].body.lower()
 
 
 def test_the_database_refuses_two_accounts_that_differ_only_in_case(sam):
@@ -141,10 +140,10 @@ def test_too_many_wrong_passwords_are_rate_limited(client: Client, sam):
     assert "_auth_user_id" not in client.session
 
 
-def test_password_reset_by_email(client: Client, sam):
+def test_password_reset_by_email(client: Client, sam, mailbox):
     response = client.post("/accounts/password/reset/", {"email": "sam@example.com"})
     assert response.status_code == 302
-    reset_url = link_in(mail.outbox[0])
+    reset_url = link_in(mailbox()[0])
     response = client.get(reset_url)
     assert response.status_code == 302  # allauth moves the key out of the URL
     form_url = response["Location"]
@@ -182,14 +181,14 @@ def test_change_password(sam, sam_client):
     assert sam.check_password("another passphrase 77")
 
 
-def test_change_email_needs_the_new_address_confirmed(sam, reauthenticated):
+def test_change_email_needs_the_new_address_confirmed(sam, reauthenticated, mailbox):
     sam_client = reauthenticated(sam)
     response = sam_client.post(
         "/accounts/email/", {"action_add": "", "email": "sam.new@example.com"}
     )
     assert response.status_code == 302
-    assert mail.outbox[-1].to == ["sam.new@example.com"]
-    sam_client.post(link_in(mail.outbox[-1]))
+    assert mailbox()[-1].to == ["sam.new@example.com"]
+    sam_client.post(link_in(mailbox()[-1]))
     sam.refresh_from_db()
     assert sam.email == "sam.new@example.com"
 
@@ -197,21 +196,21 @@ def test_change_email_needs_the_new_address_confirmed(sam, reauthenticated):
 ADD_ADDRESS = {"action_add": "", "email": "attacker@example.net"}
 
 
-def test_adding_an_email_address_asks_for_the_password_again(sam, client_for):
+def test_adding_an_email_address_asks_for_the_password_again(sam, client_for, mailbox):
     # A session left open somewhere must not be able to add an address of its own, confirm
     # it and take the account with a password reset to it.
     client = client_for(sam)
     response = client.post("/accounts/email/", ADD_ADDRESS)
     assert response["Location"] == "/accounts/reauthenticate/?next=%2Faccounts%2Femail%2F"
     assert not EmailAddress.objects.filter(email="attacker@example.net").exists()
-    assert mail.outbox == []
+    assert mailbox() == []
     # With the password entered again, the address it held back is added (to be confirmed).
     response = client.post(
         "/accounts/reauthenticate/?next=/accounts/email/", {"password": PASSWORD}
     )
     assert response.status_code == 302
     assert EmailAddress.objects.get(email="attacker@example.net", verified=False).user == sam
-    assert mail.outbox[-1].to == ["attacker@example.net"]
+    assert mailbox()[-1].to == ["attacker@example.net"]
 
 
 def test_the_password_entered_again_holds_for_a_few_minutes_only(sam, reauthenticated, settings):
@@ -247,7 +246,7 @@ def assert_no_journal_data(message) -> None:
         assert private not in text
 
 
-def test_changing_the_password_sends_a_notice(alice_with_a_journal, alice_client):
+def test_changing_the_password_sends_a_notice(alice_with_a_journal, alice_client, mailbox):
     response = alice_client.post(
         "/accounts/password/change/",
         {
@@ -257,7 +256,7 @@ def test_changing_the_password_sends_a_notice(alice_with_a_journal, alice_client
         },
     )
     assert response.status_code == 302
-    (notice,) = mail.outbox
+    (notice,) = mailbox()
     assert notice.to == ["alice@example.com"]
     assert notice.subject == "[Bond] Password Changed"
     assert "Your password has been changed." in notice.body
@@ -265,15 +264,15 @@ def test_changing_the_password_sends_a_notice(alice_with_a_journal, alice_client
 
 
 def test_changing_the_email_address_sends_a_notice_to_the_old_one(
-    alice_with_a_journal, alice, reauthenticated
+    alice_with_a_journal, alice, reauthenticated, mailbox
 ):
     client = reauthenticated(alice)
     client.post("/accounts/email/", {"action_add": "", "email": "alice.new@example.com"})
-    client.post(link_in(mail.outbox[-1]))
+    client.post(link_in(mailbox()[-1]))
     alice.refresh_from_db()
     assert alice.email == "alice.new@example.com"
     # The old address hears of it: the one an attacker who took the account cannot read.
-    (notice,) = [m for m in mail.outbox if m.to == ["alice@example.com"]]
+    (notice,) = [m for m in mailbox() if m.to == ["alice@example.com"]]
     assert notice.subject == "[Bond] Email Changed"
     assert "alice@example.com to alice.new@example.com" in notice.body
     assert_no_journal_data(notice)
@@ -313,17 +312,19 @@ def test_profile_settings_need_login(client: Client):
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_a_sign_in_sends_a_notice_but_not_right_after_signing_up(client: Client, make_user):
+def test_a_sign_in_sends_a_notice_but_not_right_after_signing_up(
+    client: Client, make_user, mailbox
+):
     newcomer = make_user("Nora", email="nora@example.com")
     client.post("/accounts/login/", {"login": "nora@example.com", "password": PASSWORD})
-    assert mail.outbox == []  # the account is minutes old: its owner is signing up
+    assert mailbox() == []  # the account is minutes old: its owner is signing up
 
     newcomer.date_joined = timezone.now() - dt.timedelta(days=3)
     newcomer.save(update_fields=["date_joined"])
     other = Client()
     response = other.post("/accounts/login/", {"login": "nora@example.com", "password": PASSWORD})
     assert response.status_code == 302
-    (notice,) = mail.outbox
+    (notice,) = mailbox()
     assert notice.to == ["nora@example.com"]
     assert notice.subject == "[Bond] New sign-in to your account"
     assert "Someone just signed in to your Bond account" in notice.body

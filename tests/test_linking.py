@@ -412,7 +412,7 @@ def test_signed_out_post_goes_to_log_in(client: Client, alice):
     assert invite.state == Invite.State.PENDING
 
 
-def test_invite_survives_sign_up_and_email_confirmation(client: Client, alice, mailoutbox):
+def test_invite_survives_sign_up_and_email_confirmation(client: Client, alice, mailbox):
     invite = linking.create_invite(inviter=alice)
     client.get(accept_url(invite))
     client.post(
@@ -426,7 +426,7 @@ def test_invite_survives_sign_up_and_email_confirmation(client: Client, alice, m
             "next": accept_url(invite),
         },
     )
-    confirm_path = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[-1].body).group(1)
+    confirm_path = re.search(r"https?://[^/\s]+(/\S+)", mailbox()[-1].body).group(1)
     response = client.post(confirm_path, follow=True)
     assert response.redirect_chain[-1][0] == accept_url(invite)
     assert "Alice invited you to Bond" in response.content.decode()
@@ -434,7 +434,7 @@ def test_invite_survives_sign_up_and_email_confirmation(client: Client, alice, m
     assert "You and Alice, together since" in response.content.decode()
 
 
-def test_invite_survives_confirmation_in_another_browser(client: Client, alice, mailoutbox):
+def test_invite_survives_confirmation_in_another_browser(client: Client, alice, mailbox):
     invite = linking.create_invite(inviter=alice)
     client.get(accept_url(invite))
     client.post(
@@ -447,7 +447,7 @@ def test_invite_survives_confirmation_in_another_browser(client: Client, alice, 
             "password2": "correct horse battery staple",
         },
     )
-    confirm_path = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[-1].body).group(1)
+    confirm_path = re.search(r"https?://[^/\s]+(/\S+)", mailbox()[-1].body).group(1)
     Client().post(confirm_path)  # the phone's mail app
     response = client.post(
         "/accounts/login/",

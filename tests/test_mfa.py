@@ -306,12 +306,13 @@ def test_someone_who_is_not_staff_gets_a_403(sam, client):
     assert response.status_code == 403
 
 
-def test_a_new_superuser_confirms_the_address_then_sets_up_two_step_sign_in(client):
+def test_a_new_superuser_confirms_the_address_then_sets_up_two_step_sign_in(client, run_worker):
     # What `manage.py createsuperuser` makes: no email address known to allauth yet.
     User.objects.create_superuser("root@example.com", PASSWORD, display_name="Root")
     response = sign_in(client, "root@example.com", next="/admin/")
     assert response["Location"] == "/accounts/confirm-email/"
     assert not signed_in(client)
+    run_worker()
     client.get(last_link_to("root@example.com"))
     client.post(last_link_to("root@example.com"))
     assert signed_in(client)

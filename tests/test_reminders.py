@@ -13,7 +13,7 @@ import time
 import zoneinfo
 
 import pytest
-from django.core import mail, signing
+from django.core import signing
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.db import connections
@@ -21,12 +21,12 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts import unsubscribe
-from accounts.models import User
+from accounts.models import OutgoingEmail, User
 from bond.logging import JsonFormatter
-from practices import journal
+from practices import journal, reminders
 from practices.journal import When
 from practices.models import Plan, ReminderSent
-from practices.reminders import send_due_reminders
+from practices.reminders import queue_due_reminders
 
 # A Saturday noon in UTC; the plan is on Sunday.
 SATURDAY = dt.datetime(2031, 3, 8, 12, 0, tzinfo=dt.UTC)
@@ -57,10 +57,10 @@ def unsubscribe_path(message) -> str:
 
 
 @pytest.mark.django_db
-def test_both_partners_get_the_reminder_the_day_before(plan_tomorrow, alice, bob):
+def test_both_partners_get_the_reminder_the_day_before(plan_tomorrow, alice, bob, mailbox):
     # In Tokyo it is already Saturday night at 21:00, in London Saturday noon: both "tomorrow".
-    assert send_due_reminders(now=SATURDAY) == 2
-    by_person = {m.to[0]: m for m in mail.outbox}
+    assert queue_due_reminders(now=SATURDAY) == 2
+    by_person = {m.to[0]: m for m in mailbox()}
     assert set(by_person) == {"alice@example.com", "bob@example.com"}
     to_alice = by_person["alice@example.com"]
     assert to_alice.subject == "[Bond] Tomorrow: Lake walk"
@@ -73,13 +73,13 @@ def test_both_partners_get_the_reminder_the_day_before(plan_tomorrow, alice, bob
 
 
 @pytest.mark.django_db
-def test_running_twice_sends_each_reminder_once(plan_tomorrow):
-    send_due_reminders(now=SATURDAY)
-    assert send_due_reminders(now=SATURDAY) == 0
+def test_running_twice_sends_each_reminder_once(plan_tomorrow, mailbox):
+    queue_due_reminders(now=SATURDAY)
+    assert queue_due_reminders(now=SATURDAY) == 0
     output = io.StringIO()
     call_command("send_reminders", stdout=output)
-    assert output.getvalue().startswith("0 reminder(s) sent")
-    assert len(mail.outbox) == 2
+    assert output.getvalue().startswith("0 reminders;")
+    assert len(mailbox()) == 2
     assert ReminderSent.objects.count() == 2
 
 
@@ -103,11 +103,11 @@ def test_no_reminder_for_plans_not_planned_or_not_tomorrow(couple, bob):
             when=When(day=day, time=None),
             tz=dt.UTC,
         )
-    assert send_due_reminders(now=SATURDAY) == 0
+    assert queue_due_reminders(now=SATURDAY) == 0
 
 
 @pytest.mark.django_db
-def test_each_reminder_can_be_switched_off_in_settings(plan_tomorrow, alice, alice_client):
+def test_each_reminder_can_be_switched_off_in_settings(plan_tomorrow, alice, alice_client, mailbox):
     response = alice_client.post(
         "/account/settings/",
         {"display_name": "Alice", "time_zone": "Asia/Tokyo"},  # both boxes unticked
@@ -115,12 +115,12 @@ def test_each_reminder_can_be_switched_off_in_settings(plan_tomorrow, alice, ali
     assert response.status_code == 302
     alice.refresh_from_db()
     assert (alice.remind_plans, alice.remind_weekly_thanks) == (False, False)
-    send_due_reminders(now=SATURDAY)
-    assert [m.to for m in mail.outbox] == [["bob@example.com"]]
+    queue_due_reminders(now=SATURDAY)
+    assert [m.to for m in mailbox()] == [["bob@example.com"]]
 
 
 @pytest.mark.django_db
-def test_weekly_nudge_only_when_opted_in_and_no_note_that_week(couple, alice, bob):
+def test_weekly_nudge_only_when_opted_in_and_no_note_that_week(couple, alice, bob, mailbox):
     sunday_evening = dt.datetime(2031, 3, 9, 18, 0, tzinfo=dt.UTC)
     User.objects.filter(pk__in=[alice.pk, bob.pk]).update(
         remind_weekly_thanks=True, remind_plans=False
@@ -131,32 +131,32 @@ def test_weekly_nudge_only_when_opted_in_and_no_note_that_week(couple, alice, bo
         )
     note.created_at = dt.datetime(2031, 3, 5, 9, 0, tzinfo=dt.UTC)
     note.save()
-    assert send_due_reminders(now=sunday_evening) == 1
-    assert mail.outbox[0].to == ["alice@example.com"]
-    assert mail.outbox[0].subject == "[Bond] A small thank-you goes a long way"
-    assert send_due_reminders(now=sunday_evening) == 0
+    assert queue_due_reminders(now=sunday_evening) == 1
+    assert mailbox()[0].to == ["alice@example.com"]
+    assert mailbox()[0].subject == "[Bond] A small thank-you goes a long way"
+    assert queue_due_reminders(now=sunday_evening) == 0
     # Not on other days of the week.
-    assert send_due_reminders(now=sunday_evening - dt.timedelta(days=2)) == 0
+    assert queue_due_reminders(now=sunday_evening - dt.timedelta(days=2)) == 0
 
 
 @pytest.mark.django_db
-def test_emails_never_contain_note_text(couple, alice, bob, plan_tomorrow):
+def test_emails_never_contain_note_text(couple, alice, bob, plan_tomorrow, mailbox):
     User.objects.filter(pk=alice.pk).update(remind_weekly_thanks=True)
     journal.write_note(
         couple=couple, author=bob, recipient=alice, text="SECRET-NOTE-TEXT", category=""
     )
-    send_due_reminders(now=dt.datetime(2031, 3, 9, 1, 0, tzinfo=dt.UTC))
-    send_due_reminders(now=SATURDAY)
-    assert mail.outbox
-    for message in mail.outbox:
+    queue_due_reminders(now=dt.datetime(2031, 3, 9, 1, 0, tzinfo=dt.UTC))
+    queue_due_reminders(now=SATURDAY)
+    assert mailbox()
+    for message in mailbox():
         assert "SECRET-NOTE-TEXT" not in message.body
         assert "SECRET-NOTE-TEXT" not in message.alternatives[0][0]
 
 
 @pytest.mark.django_db
-def test_one_click_unsubscribe_without_logging_in(plan_tomorrow, alice, client):
-    send_due_reminders(now=SATURDAY)
-    path = unsubscribe_path(next(m for m in mail.outbox if m.to == ["alice@example.com"]))
+def test_one_click_unsubscribe_without_logging_in(plan_tomorrow, alice, client, mailbox):
+    queue_due_reminders(now=SATURDAY)
+    path = unsubscribe_path(next(m for m in mailbox() if m.to == ["alice@example.com"]))
     page = client.get(path)
     assert page.status_code == 200
     assert "Stop these emails?" in page.content.decode()
@@ -172,9 +172,9 @@ def test_one_click_unsubscribe_without_logging_in(plan_tomorrow, alice, client):
 @pytest.mark.parametrize(
     "tamper", [lambda t: t[:-2] + "xx", lambda t: "x" + t, lambda t: "nonsense"]
 )
-def test_a_tampered_unsubscribe_link_does_nothing(plan_tomorrow, alice, client, tamper):
-    send_due_reminders(now=SATURDAY)
-    path = unsubscribe_path(next(m for m in mail.outbox if m.to == ["alice@example.com"]))
+def test_a_tampered_unsubscribe_link_does_nothing(plan_tomorrow, alice, client, tamper, mailbox):
+    queue_due_reminders(now=SATURDAY)
+    path = unsubscribe_path(next(m for m in mailbox() if m.to == ["alice@example.com"]))
     token = path.split("/")[2]
     response = client.post(f"/unsubscribe/{tamper(token)}/")
     assert response.status_code == 404
@@ -182,9 +182,10 @@ def test_a_tampered_unsubscribe_link_does_nothing(plan_tomorrow, alice, client, 
     assert alice.remind_plans
 
 
-def alices_unsubscribe_token() -> str:
-    send_due_reminders(now=SATURDAY)
-    message = next(m for m in mail.outbox if m.to == ["alice@example.com"])
+@pytest.fixture
+def alices_unsubscribe_token(plan_tomorrow, mailbox) -> str:
+    queue_due_reminders(now=SATURDAY)
+    message = next(m for m in mailbox() if m.to == ["alice@example.com"])
     return unsubscribe_path(message).split("/")[2]
 
 
@@ -200,8 +201,8 @@ def signed_days_ago(token: str, days: float) -> str:
 
 
 @pytest.mark.django_db
-def test_an_unsubscribe_link_names_nobody_by_id(plan_tomorrow, alice):
-    payload = signing.loads(alices_unsubscribe_token(), salt=unsubscribe.SALT)
+def test_an_unsubscribe_link_names_nobody_by_id(alices_unsubscribe_token, alice):
+    payload = signing.loads(alices_unsubscribe_token, salt=unsubscribe.SALT)
     # Readable by anyone who holds the link: a random token of Alice's, the kind of email,
     # and a keyed hash of her address; not her id, not the address.
     assert set(payload) == {"t", "k", "a"}
@@ -212,8 +213,8 @@ def test_an_unsubscribe_link_names_nobody_by_id(plan_tomorrow, alice):
 
 
 @pytest.mark.django_db
-def test_an_unsubscribe_link_expires(plan_tomorrow, alice, client):
-    token = alices_unsubscribe_token()
+def test_an_unsubscribe_link_expires(alices_unsubscribe_token, alice, client):
+    token = alices_unsubscribe_token
     assert client.get(f"/unsubscribe/{signed_days_ago(token, 89)}/").status_code == 200
     old = signed_days_ago(token, 91)
     assert client.get(f"/unsubscribe/{old}/").status_code == 404
@@ -223,8 +224,10 @@ def test_an_unsubscribe_link_expires(plan_tomorrow, alice, client):
 
 
 @pytest.mark.django_db
-def test_a_new_address_or_a_new_token_stops_the_links_sent_before(plan_tomorrow, alice, client):
-    token = alices_unsubscribe_token()
+def test_a_new_address_or_a_new_token_stops_the_links_sent_before(
+    alices_unsubscribe_token, alice, client
+):
+    token = alices_unsubscribe_token
     User.objects.filter(pk=alice.pk).update(email="alice.new@example.com")
     assert client.post(f"/unsubscribe/{token}/").status_code == 404
     User.objects.filter(pk=alice.pk).update(email="alice@example.com")
@@ -248,7 +251,7 @@ def lake_walk_on_sunday(*, couple, user) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_servers_running_at_once_send_each_reminder_once(make_user):
+def test_two_servers_running_at_once_send_each_reminder_once(make_user, mailbox):
     from tests.conftest import link
 
     alice, bob = make_user("Alice"), make_user("Bob")
@@ -260,7 +263,7 @@ def test_two_servers_running_at_once_send_each_reminder_once(make_user):
     def server() -> None:
         try:
             barrier.wait(timeout=10)
-            counts.append(send_due_reminders(now=SATURDAY))
+            counts.append(queue_due_reminders(now=SATURDAY))
         finally:
             connections.close_all()
 
@@ -271,7 +274,7 @@ def test_two_servers_running_at_once_send_each_reminder_once(make_user):
         thread.join(timeout=60)
     assert sorted(counts) in ([0, 2], [1, 1])
     assert sum(counts) == 2
-    assert len(mail.outbox) == 2
+    assert len(mailbox()) == 2
     assert ReminderSent.objects.count() == 2
 
 
@@ -279,14 +282,14 @@ def test_two_servers_running_at_once_send_each_reminder_once(make_user):
 
 
 @pytest.mark.django_db
-def test_a_title_of_several_lines_from_old_data_makes_a_one_line_subject(plan_tomorrow):
+def test_a_title_of_several_lines_from_old_data_makes_a_one_line_subject(plan_tomorrow, mailbox):
     # Stored before titles were kept to one line: a line break once stopped the whole run
     # (BadHeaderError), and everyone after this plan got nothing.
     Plan.objects.filter(pk=plan_tomorrow.pk).update(
         title="Lake\nwalk\r\nBcc: someone@example.org\t "
     )
-    assert send_due_reminders(now=SATURDAY) == 2
-    for message in mail.outbox:
+    assert queue_due_reminders(now=SATURDAY) == 2
+    for message in mailbox():
         assert message.subject == "[Bond] Tomorrow: Lake walk Bcc: someone@example.org"
         assert message.bcc == []
         headers = message.message()
@@ -295,10 +298,10 @@ def test_a_title_of_several_lines_from_old_data_makes_a_one_line_subject(plan_to
 
 
 @pytest.mark.django_db
-def test_the_subject_is_plain_text_not_html(plan_tomorrow):
+def test_the_subject_is_plain_text_not_html(plan_tomorrow, mailbox):
     Plan.objects.filter(pk=plan_tomorrow.pk).update(title="Fish & chips <3 at Jo's")
-    send_due_reminders(now=SATURDAY)
-    assert {m.subject for m in mail.outbox} == {"[Bond] Tomorrow: Fish & chips <3 at Jo's"}
+    queue_due_reminders(now=SATURDAY)
+    assert {m.subject for m in mailbox()} == {"[Bond] Tomorrow: Fish & chips <3 at Jo's"}
 
 
 class RefusesAlice(EmailBackend):
@@ -312,35 +315,58 @@ class RefusesAlice(EmailBackend):
 
 
 @pytest.mark.django_db
-def test_one_failing_message_is_logged_and_retried_and_the_others_still_go(
-    plan_tomorrow, make_user, settings, caplog
+def test_a_refused_address_is_given_up_and_logged_and_the_others_still_go(
+    plan_tomorrow, make_user, settings, caplog, mailbox
 ):
     from tests.conftest import link
 
     charlie, dana = make_user("Charlie"), make_user("Dana")
     lake_walk_on_sunday(couple=link(charlie, dana), user=dana)
     settings.EMAIL_BACKEND = f"{__name__}.RefusesAlice"
-    with caplog.at_level(logging.ERROR, logger="practices.reminders"):
-        # Alice's membership comes first: the run must go on after her.
-        assert send_due_reminders(now=SATURDAY) == 3
-    assert sorted(m.to[0] for m in mail.outbox) == [
+    assert queue_due_reminders(now=SATURDAY) == 4
+    with caplog.at_level(logging.ERROR, logger="accounts.delivery"):
+        # Alice's email comes first: the worker must go on after her.
+        delivered = mailbox()
+    assert sorted(m.to[0] for m in delivered) == [
         "bob@example.com",
         "charlie@example.com",
         "dana@example.com",
     ]
-    # Her claim went with the failure: nothing says it was sent.
-    assert not ReminderSent.objects.filter(user__email="alice@example.com").exists()
-    (record,) = caplog.records
+    # An address the server refuses is not tried again: the operator sees it in the admin.
+    refused = OutgoingEmail.objects.get(to="alice@example.com")
+    assert (refused.status, refused.attempts) == ("failed", 1)
+    assert refused.last_error == "SMTPRecipientsRefused"
+    (record,) = [r for r in caplog.records if r.levelno >= logging.ERROR]
     line = JsonFormatter().format(record)
     entry = json.loads(line)
     assert entry["level"] == "ERROR"
-    assert entry["exception"] == "SMTPRecipientsRefused"
-    assert f"plan:{plan_tomorrow.pk}:" in entry["message"]
+    assert "plan_reminder" in entry["message"]
     for personal in ("alice@example.com", "Alice", "Lake walk", "North shore"):
         assert personal not in line
+    # The reminder was claimed once: a later run does not queue it again.
+    assert queue_due_reminders(now=SATURDAY) == 0
 
-    # The next run, with the server willing again, sends hers and only hers.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert send_due_reminders(now=SATURDAY) == 1
-    assert mail.outbox[-1].to == ["alice@example.com"]
-    assert ReminderSent.objects.count() == 4
+
+@pytest.mark.django_db
+def test_a_message_that_cannot_be_built_is_logged_and_retried_and_the_others_still_go(
+    plan_tomorrow, monkeypatch, caplog, mailbox
+):
+    real = reminders.message_for
+
+    def fails_for_alice(user, *args):
+        if user.email == "alice@example.com":
+            raise RuntimeError("template broke")
+        return real(user, *args)
+
+    monkeypatch.setattr(reminders, "message_for", fails_for_alice)
+    with caplog.at_level(logging.ERROR, logger="practices.reminders"):
+        assert queue_due_reminders(now=SATURDAY) == 1
+    assert [m.to for m in mailbox()] == [["bob@example.com"]]
+    # Her claim went with the failure: the next run queues hers, and only hers.
+    assert not ReminderSent.objects.filter(user__email="alice@example.com").exists()
+    (record,) = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert json.loads(JsonFormatter().format(record))["exception"] == "RuntimeError"
+    monkeypatch.setattr(reminders, "message_for", real)
+    assert queue_due_reminders(now=SATURDAY) == 1
+    assert mailbox()[-1].to == ["alice@example.com"]
+    assert ReminderSent.objects.count() == 2

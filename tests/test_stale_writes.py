@@ -50,6 +50,7 @@ from practices.models import (
 from practices.views.practices import ANSWER_FIXED
 from tests.conftest import PASSWORD
 from tests.routes import (
+    ADMIN_APPS,
     ALWAYS_SKIPPED,
     build_owned,
     fillings,
@@ -207,6 +208,8 @@ OTHER_POSTS: dict[str, str] = {
                     "account/emailaddress",
                     "mfa/authenticator",
                     "usersessions/usersession",
+                    "django_tasks_database/dbtaskresult",
+                    "accounts/outgoingemail",
                     "accounts/user",
                 )
                 for page in (
@@ -219,7 +222,7 @@ OTHER_POSTS: dict[str, str] = {
                 )
             ),
             "admin/accounts/user/<id>/password/",
-            "admin/(?P<app_label>auth|account|mfa|usersessions|accounts)/$",
+            ADMIN_APPS,
             "admin/(?P<url>.*)$",
         ],
         ADMIN,

@@ -2,15 +2,16 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from practices.reminders import send_due_reminders
+from practices.schedule import run_due
 
 
 class Command(BaseCommand):
     help = (
-        "Send the reminders that are due (plans tomorrow, the weekly thank-you nudge). "
-        "Safe to run often and on several servers at once: each reminder goes out once."
+        "Queue what is due (reminders; deliveries a stopped worker left) for the worker. "
+        "`manage.py worker` runs this every minute by itself; it is safe to run often and "
+        "on several servers at once: each reminder is queued once."
     )
 
     def handle(self, *args, **options) -> None:
-        sent = send_due_reminders()
-        self.stdout.write(f"{sent} reminder(s) sent.")
+        done = run_due()
+        self.stdout.write("; ".join(f"{count} {what}" for what, count in done.items()) + ".")
