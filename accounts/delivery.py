@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import smtplib
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
@@ -62,8 +61,12 @@ def queue_with_change(queued_task, *args) -> None:
     """
     if isinstance(queued_task.get_backend(), DatabaseBackend):
         queued_task.enqueue(*args)
-    else:
-        transaction.on_commit(partial(queued_task.enqueue, *args), robust=True)
+        return
+
+    def enqueue() -> None:
+        queued_task.enqueue(*args)
+
+    transaction.on_commit(enqueue, robust=True)
 
 
 def send_email_later(message: EmailMessage, *, kind: str, user: User | None) -> OutgoingEmail:

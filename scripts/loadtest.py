@@ -398,11 +398,16 @@ class Driver:
 
 
 def drive(
-    *, run: str, seeded: list[SeededCouple], base_url: str, seconds: float
+    *,
+    run: str,
+    seeded: list[SeededCouple],
+    base_url: str,
+    seconds: float,
+    driver_class: type[Driver] = Driver,
 ) -> tuple[Outcomes, float]:
     deadline = time.monotonic() + seconds
     drivers = [
-        Driver(run=run, couple=couple, partner=partner, base_url=base_url, deadline=deadline)
+        driver_class(run=run, couple=couple, partner=partner, base_url=base_url, deadline=deadline)
         for couple in seeded
         for partner in couple.partners
     ]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -10,6 +11,8 @@ from allauth.account.internal.flows.login import (
     AUTHENTICATION_METHODS_SESSION_KEY as AUTHENTICATION_RECORDS,
 )
 from allauth.account.models import EmailAddress
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.core import mail
 from django.core.cache import caches
 from django.core.management import call_command
@@ -130,6 +133,31 @@ def couple(alice, bob) -> Couple:
 
 
 @pytest.fixture
+def stella(make_user) -> User:
+    """Stella runs the server: staff and superuser."""
+    return make_user("Stella", is_staff=True, is_superuser=True)
+
+
+# A fixed base32 secret, so that a test can compute the app's codes itself.
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def current_code(secret: str = SECRET) -> str:
+    """The authenticator app's code now, with allauth's own HOTP (the browser test computes
+    it from RFC 6238 independently). Waits out the last seconds of a 30-second step, so that
+    the code is still the current one when the server checks it."""
+    if time.time() % 30 > 27:
+        time.sleep(30 - time.time() % 30 + 0.1)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def with_totp(user: User) -> list[str]:
+    """Turn on the authenticator app for `user`; returns their recovery codes."""
+    TOTP.activate(user, SECRET)
+    return RecoveryCodes.activate(user).generate_codes()
+
+
+@pytest.fixture
 def charlie(make_user) -> User:
     """Charlie is in another couple (with Dana): he must never see Alice and Bob's things."""
     charlie = make_user("Charlie")
@@ -177,6 +205,17 @@ def charlie_client(client_for, charlie) -> Client:
 @pytest.fixture
 def sam_client(client_for, sam) -> Client:
     return client_for(sam)
+
+
+@pytest.fixture
+def staff_client(stella) -> Client:
+    """Stella in the admin: signed in with her password and a code, as bond.admin asks."""
+    with_totp(stella)
+    client = Client()
+    client.post("/accounts/login/", {"login": stella.email, "password": PASSWORD})
+    response = client.post("/accounts/2fa/authenticate/", {"code": current_code()})
+    assert response.status_code == 302, response.content.decode()
+    return client
 
 
 @pytest.fixture

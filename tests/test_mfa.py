@@ -9,37 +9,17 @@ a real browser are in tests/test_browser_mfa.py.
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.test import Client
 
 from accounts.models import User
 from tests.browser import last_link_to
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, current_code, with_totp
 
 pytestmark = pytest.mark.django_db
-
-# A fixed base32 secret, so that a test can compute the app's codes itself.
-SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-def current_code(secret: str = SECRET) -> str:
-    """The authenticator app's code now, with allauth's own HOTP (the browser test computes
-    it from RFC 6238 independently). Waits out the last seconds of a 30-second step, so that
-    the code is still the current one when the server checks it."""
-    if time.time() % 30 > 27:
-        time.sleep(30 - time.time() % 30 + 0.1)
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-
-
-def with_totp(user) -> list[str]:
-    """Turn on the authenticator app for `user`; returns their recovery codes."""
-    TOTP.activate(user, SECRET)
-    return RecoveryCodes.activate(user).generate_codes()
 
 
 def sign_in(client: Client, email: str, **extra):
@@ -209,12 +189,6 @@ def test_charlie_cannot_see_rename_or_remove_alices_key(alice, charlie, client):
 
 
 # The admin --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def stella(make_user):
-    """Stella runs the server: staff and superuser."""
-    return make_user("Stella", is_staff=True, is_superuser=True)
 
 
 def test_the_admin_sends_everyone_to_allauths_login(client):

@@ -71,10 +71,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *, burst: bool, schedule: bool, interval: float, reload: bool, **options):
+        backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
         if burst:
             if schedule:
                 run_schedule_once()
-            self.run_tasks(burst=True, interval=interval)
+            self.run_tasks(backend, burst=True, interval=interval)
             return
 
         def work() -> None:
@@ -82,15 +83,16 @@ class Command(BaseCommand):
                 threading.Thread(
                     target=keep_time, args=(settings.BOND_SCHEDULE_SECONDS,), daemon=True
                 ).start()
-            self.run_tasks(burst=False, interval=interval)
+            self.run_tasks(backend, burst=False, interval=interval)
 
-        if reload:
+        # Development only, and the database queue only: RQ's worker needs the main thread,
+        # which Django's reloader keeps for itself.
+        if reload and isinstance(backend, DatabaseBackend):
             run_with_reloader(work)  # a child process works; this one restarts it on changes
         else:
             work()
 
-    def run_tasks(self, *, burst: bool, interval: float) -> None:
-        backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+    def run_tasks(self, backend, *, burst: bool, interval: float) -> None:
         if isinstance(backend, DatabaseBackend):
             worker = DatabaseWorker(
                 queue_names=["*"],
@@ -102,7 +104,8 @@ class Command(BaseCommand):
                 worker_id=get_random_string(32),
                 excluded_queue_names=[],
             )
-            if not burst:
+            if not burst and threading.current_thread() is threading.main_thread():
+                # SIGTERM lets the task in hand finish; under the reloader, Ctrl-C ends it.
                 worker.configure_signals()
             worker.run()
         else:
