@@ -3,8 +3,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils import timezone
 
 from accounts.deletion import delete_account
-from accounts.delivery import deliver_email
-from accounts.models import OutgoingEmail, User
+from accounts.delivery import TASK_OF
+from accounts.models import Delivery, OutgoingEmail, OutgoingPush, User
 
 
 @admin.register(User)
@@ -35,9 +35,8 @@ class UserAdmin(DjangoUserAdmin):
             delete_account(user=user)
 
 
-@admin.register(OutgoingEmail)
-class OutgoingEmailAdmin(admin.ModelAdmin):
-    """What the worker sent, is sending and gave up on; never what an email says (it can
+class DeliveryAdmin(admin.ModelAdmin):
+    """What the worker sent, is sending and gave up on; never what a message says (it can
     hold a sign-in link or a plan's title)."""
 
     list_display = ["kind", "status", "attempts", "last_error", "created_at", "sent_at"]
@@ -61,12 +60,16 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
-    @admin.action(description="Try the selected emails that gave up again")
+    @admin.action(description="Try the selected ones that gave up again")
     def try_again(self, request, queryset) -> None:
-        failed = list(queryset.filter(status=OutgoingEmail.Status.FAILED))
-        for email in failed:
-            OutgoingEmail.objects.filter(pk=email.pk).update(
-                status=OutgoingEmail.Status.PENDING, attempts=0, next_attempt_at=timezone.now()
-            )
-            deliver_email.enqueue(email.pk)
-        self.message_user(request, f"{len(failed)} email(s) queued again.")
+        failed = list(queryset.filter(status=Delivery.Status.FAILED).values_list("pk", flat=True))
+        queryset.filter(pk__in=failed).update(
+            status=Delivery.Status.PENDING, attempts=0, next_attempt_at=timezone.now()
+        )
+        for pk in failed:
+            TASK_OF[self.model].enqueue(pk)
+        self.message_user(request, f"{len(failed)} queued again.")
+
+
+admin.site.register(OutgoingEmail, DeliveryAdmin)
+admin.site.register(OutgoingPush, DeliveryAdmin)

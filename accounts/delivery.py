@@ -1,14 +1,16 @@
-"""What Bond sends to a person outside the app goes through the background worker.
+"""What Bond sends to a person outside the app (emails, push notifications) goes through
+the background worker.
 
 No request waits on, or fails because of, another service. A change that should reach
-someone stores the message in its own transaction (`send_email_later`) and queues its
-delivery through Django's tasks API (`queue_with_change`). The worker's delivery claims
-the row with one UPDATE that only one worker can win, hands it to Django's email backend
-and records the outcome: sent (its text then dropped), another try after a longer wait,
-or, after MAX_ATTEMPTS or an error that no retry mends, failed, which the operator sees
-in the admin. A worker that stops mid-way leaves its row claimed; once the claim lapses,
+someone stores the message in its own transaction (`send_email_later`, `send_push_later`)
+and queues its delivery through Django's tasks API (`queue_with_change`). The worker's
+delivery claims the row with one UPDATE that only one worker can win, sends it and
+records the outcome: sent (its text then dropped), another try after a longer wait, or,
+after MAX_ATTEMPTS or an error that no retry mends, failed, which the operator sees in
+the admin. A worker that stops mid-way leaves its row claimed; once the claim lapses,
 `retry_stalled` (run by the schedule every minute) queues it again. So each message is
-delivered at least once, and never again once it is recorded as sent.
+delivered at least once, and never again once it is recorded as sent. A message that no
+longer needs saying (the person saw it in the app first) is called off by its topic.
 
 Nothing personal reaches the task queue or the logs: a task carries the row's id, and a
 failure is recorded and logged by the exception's class alone (an SMTP error's message
@@ -18,8 +20,10 @@ quotes the address).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import smtplib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
@@ -28,15 +32,18 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
+from pywebpush import WebPushException, webpush
 
-from accounts.models import OutgoingEmail, User
+from accounts.models import Delivery, OutgoingEmail, OutgoingPush, PushSubscription, User
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
-# Retrying cannot mend these: the server refused the address, or the message cannot be
-# written (a header Django refuses raises ValueError).
-PERMANENT_ERRORS = (smtplib.SMTPRecipientsRefused, ValueError)
+# Seconds the worker waits on a push service.
+PUSH_TIMEOUT = 10
+# How long a push service keeps a notification for a device that is off: a day, after
+# which "Sam sent you a note" is old news the app shows anyway.
+PUSH_TTL = 24 * 60 * 60
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -47,8 +54,8 @@ def retry_delay(attempts: int) -> dt.timedelta:
 
 def claim_length() -> dt.timedelta:
     # Longer than one attempt can take (a connection, then the message, each bounded by
-    # EMAIL_TIMEOUT), so that a live worker never loses its claim.
-    return dt.timedelta(seconds=2 * settings.EMAIL_TIMEOUT + 10)
+    # the timeout), so that a live worker never loses its claim.
+    return dt.timedelta(seconds=2 * max(settings.EMAIL_TIMEOUT, PUSH_TIMEOUT) + 10)
 
 
 def queue_with_change(queued_task, *args) -> None:
@@ -101,73 +108,181 @@ def message_of(email: OutgoingEmail) -> EmailMultiAlternatives:
     return message
 
 
-@task()
-def deliver_email(email_id: int) -> str:
-    """Send one stored email, if it is still due and no other worker holds it."""
+def send_push_later(
+    subscription: PushSubscription,
+    *,
+    payload: dict,
+    kind: str,
+    topic: str,
+    not_before: dt.datetime | None = None,
+) -> OutgoingPush:
+    """Store a notification for one device, to be sent no earlier than `not_before` (the
+    end of the person's quiet hours), in the current transaction."""
+    push = OutgoingPush.objects.create(
+        user_id=subscription.user_id,
+        subscription=subscription,
+        kind=kind,
+        topic=topic,
+        payload=payload,
+        next_attempt_at=not_before or timezone.now(),
+    )
+    if not_before is None:
+        queue_with_change(deliver_push, push.pk)
+    else:
+        queue_with_change(deliver_push.using(run_after=not_before), push.pk)
+    return push
+
+
+def call_off(*topics: str) -> int:
+    """The push notifications waiting to be sent about these topics no longer need saying
+    (emails are not called off: a digest counts only what is still unseen when it goes)."""
+    return OutgoingPush.objects.filter(topic__in=topics, status=Delivery.Status.PENDING).update(
+        status=Delivery.Status.CANCELLED
+    )
+
+
+class Gone(Exception):
+    """The device unsubscribed: its push service no longer knows the address."""
+
+
+def deliver(
+    model: type[Delivery],
+    pk: int,
+    *,
+    send: Callable[[Delivery], None],
+    is_permanent: Callable[[Exception], bool],
+    sent_fields: dict,
+) -> str:
+    """Claim the row `pk` of `model` if it is due and no other worker holds it, `send` it,
+    and record how that went; `sent_fields` is what a sent row keeps of its text."""
     now = timezone.now()
     claimed = (
-        OutgoingEmail.objects.filter(pk=email_id)
+        model.objects.filter(pk=pk)
         .filter(
-            Q(status=OutgoingEmail.Status.PENDING, next_attempt_at__lte=now)
-            | Q(status=OutgoingEmail.Status.SENDING, claimed_until__lt=now)
+            Q(status=Delivery.Status.PENDING, next_attempt_at__lte=now)
+            | Q(status=Delivery.Status.SENDING, claimed_until__lt=now)
         )
         .update(
-            status=OutgoingEmail.Status.SENDING,
+            status=Delivery.Status.SENDING,
             claimed_until=now + claim_length(),
             attempts=F("attempts") + 1,
         )
     )
     if not claimed:
-        return "not due"  # sent or given up already, not due yet, or held by another worker
-    email = OutgoingEmail.objects.get(pk=email_id)
+        return "not due"  # sent, given up or called off, not due yet, or held by another
+    row = model.objects.get(pk=pk)
     try:
-        message_of(email).send()
+        send(row)
+    except Gone:
+        # Its pending messages go with it; this one is no longer there to record.
+        PushSubscription.objects.filter(pk=row.subscription_id).delete()
+        logger.info("Device %s unsubscribed: forgotten.", row.subscription_id)
+        return "gone"
     except Exception as error:  # whatever the backend raises, the worker goes on
-        return record_failure(email, error, now=now)
-    OutgoingEmail.objects.filter(pk=email_id).update(
-        status=OutgoingEmail.Status.SENT,
+        return record_failure(row, error, permanent=is_permanent(error), now=now)
+    model.objects.filter(pk=pk).update(
+        status=Delivery.Status.SENT,
         sent_at=timezone.now(),
         claimed_until=None,
         last_error="",
-        # Sent: what it said is the mailbox's business now, not the database's.
-        subject="",
-        body="",
-        html="",
-        headers={},
+        **sent_fields,
     )
     return "sent"
 
 
-def record_failure(email: OutgoingEmail, error: Exception, *, now: dt.datetime) -> str:
+def record_failure(row: Delivery, error: Exception, *, permanent: bool, now: dt.datetime) -> str:
     error_name = type(error).__name__
-    rows = OutgoingEmail.objects.filter(pk=email.pk)
-    if isinstance(error, PERMANENT_ERRORS) or email.attempts >= MAX_ATTEMPTS:
-        rows.update(status=OutgoingEmail.Status.FAILED, claimed_until=None, last_error=error_name)
+    rows = type(row).objects.filter(pk=row.pk)
+    if permanent or row.attempts >= MAX_ATTEMPTS:
+        rows.update(status=Delivery.Status.FAILED, claimed_until=None, last_error=error_name)
         logger.error(
-            "Email %s (%s) not sent after %s attempt(s) (%s): given up.",
-            email.pk,
-            email.kind,
-            email.attempts,
+            "%s %s (%s) not sent after %s attempt(s) (%s): given up.",
+            type(row).__name__,
+            row.pk,
+            row.kind,
+            row.attempts,
             error_name,
         )
         return "failed"
-    due = now + retry_delay(email.attempts)
+    due = now + retry_delay(row.attempts)
     rows.update(
-        status=OutgoingEmail.Status.PENDING,
+        status=Delivery.Status.PENDING,
         next_attempt_at=due,
         claimed_until=None,
         last_error=error_name,
     )
-    deliver_email.using(run_after=due).enqueue(email.pk)
+    TASK_OF[type(row)].using(run_after=due).enqueue(row.pk)
     logger.warning(
-        "Email %s (%s) not sent on attempt %s (%s): trying again at %s.",
-        email.pk,
-        email.kind,
-        email.attempts,
+        "%s %s (%s) not sent on attempt %s (%s): trying again at %s.",
+        type(row).__name__,
+        row.pk,
+        row.kind,
+        row.attempts,
         error_name,
         due.isoformat(timespec="seconds"),
     )
     return "retry"
+
+
+def email_is_undeliverable(error: Exception) -> bool:
+    # The server refused the address, or the message cannot be written (a header Django
+    # refuses raises ValueError): trying again will not mend it.
+    return isinstance(error, smtplib.SMTPRecipientsRefused | ValueError)
+
+
+@task()
+def deliver_email(email_id: int) -> str:
+    """Send one stored email."""
+    return deliver(
+        OutgoingEmail,
+        email_id,
+        send=lambda email: message_of(email).send(),
+        is_permanent=email_is_undeliverable,
+        # Sent: what it said is the mailbox's business now, not the database's.
+        sent_fields={"subject": "", "body": "", "html": "", "headers": {}},
+    )
+
+
+def push_to(push: OutgoingPush) -> None:
+    subscription = push.subscription
+    try:
+        webpush(
+            subscription_info={
+                "endpoint": subscription.endpoint,
+                "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
+            },
+            data=json.dumps(push.payload),
+            vapid_private_key=settings.VAPID_PRIVATE_KEY,
+            vapid_claims={"sub": settings.VAPID_SUBJECT},
+            timeout=PUSH_TIMEOUT,
+            ttl=PUSH_TTL,
+        )
+    except WebPushException as error:
+        # 404 and 410: the browser unsubscribed or the subscription expired (RFC 8030).
+        if error.status_code in (404, 410):
+            raise Gone from None
+        raise
+
+
+def push_is_refused(error: Exception) -> bool:
+    # A 4xx other than "too many" is a message the push service will never take.
+    status = getattr(error, "status_code", None)
+    return status is not None and 400 <= status < 500 and status != 429
+
+
+@task()
+def deliver_push(push_id: int) -> str:
+    """Send one stored notification to its device."""
+    return deliver(
+        OutgoingPush,
+        push_id,
+        send=push_to,
+        is_permanent=push_is_refused,
+        sent_fields={"payload": {}},
+    )
+
+
+TASK_OF = {OutgoingEmail: deliver_email, OutgoingPush: deliver_push}
 
 
 # Long enough that a delivery queued in time has surely been run by a live worker.
@@ -177,21 +292,23 @@ STALLED_AFTER = dt.timedelta(minutes=2)
 def retry_stalled(now: dt.datetime) -> int:
     """Queue again what no worker is seeing to: a delivery whose task was lost (a queue
     that failed after the commit) or whose worker stopped mid-way (its claim lapsed)."""
-    stalled = OutgoingEmail.objects.filter(
-        Q(status=OutgoingEmail.Status.PENDING, next_attempt_at__lt=now - STALLED_AFTER)
-        | Q(status=OutgoingEmail.Status.SENDING, claimed_until__lt=now)
-    ).values_list("pk", flat=True)
     queued = 0
-    for email_id in stalled[:1000]:
-        deliver_email.enqueue(email_id)
-        queued += 1
+    for model, deliver_task in TASK_OF.items():
+        stalled = model.objects.filter(
+            Q(status=Delivery.Status.PENDING, next_attempt_at__lt=now - STALLED_AFTER)
+            | Q(status=Delivery.Status.SENDING, claimed_until__lt=now)
+        ).values_list("pk", flat=True)
+        for pk in stalled[:1000]:
+            deliver_task.enqueue(pk)
+            queued += 1
     return queued
 
 
-def forget_sent(now: dt.datetime, *, after: dt.timedelta = dt.timedelta(days=30)) -> int:
-    """Drop the record of emails sent more than `after` ago (failed ones stay for the
-    operator until they delete them)."""
-    deleted, _ = OutgoingEmail.objects.filter(
-        status=OutgoingEmail.Status.SENT, sent_at__lt=now - after
-    ).delete()
-    return deleted
+def forget_done(now: dt.datetime, *, after: dt.timedelta = dt.timedelta(days=30)) -> int:
+    """Drop the record of what was sent or called off more than `after` ago (failed ones
+    stay for the operator until they delete them)."""
+    done = [Delivery.Status.SENT, Delivery.Status.CANCELLED]
+    return sum(
+        model.objects.filter(status__in=done, created_at__lt=now - after).delete()[0]
+        for model in TASK_OF
+    )

@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
+from django.conf import settings
 from django.http import HttpRequest
 
 from accounts.linking import CODE_LENGTH, normalise_code
-from accounts.models import TIME_ZONE_CHOICES, Couple, User
+from accounts.models import (
+    TIME_ZONE_CHOICES,
+    Couple,
+    NotificationSettings,
+    NotificationTopic,
+    User,
+)
 from accounts.validators import single_line
 
 
@@ -116,3 +125,75 @@ class DeleteAccountForm(forms.Form):
     confirm = forms.BooleanField(
         label="I understand that my account and everything I wrote will be deleted for good."
     )
+
+
+class NotificationSettingsForm(forms.ModelForm):
+    push_topics = forms.MultipleChoiceField(
+        label="Push notifications on your devices",
+        choices=NotificationTopic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    email_topics = forms.MultipleChoiceField(
+        label="An email that sums them up",
+        choices=NotificationTopic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only counts, never what was written, and only what you have not seen here.",
+    )
+
+    class Meta:
+        model = NotificationSettings
+        fields = [
+            "push_topics",
+            "email_topics",
+            "digest",
+            "digest_time",
+            "quiet_hours",
+            "quiet_start",
+            "quiet_end",
+            "hide_names",
+        ]
+        labels = {
+            "digest": "How often",
+            "digest_time": "At",
+            "quiet_hours": "Quiet hours: hold notifications and emails until they end",
+            "quiet_start": "From",
+            "quiet_end": "Until",
+            "hide_names": "Leave names out of push notifications (for a shared phone)",
+        }
+        widgets = {
+            "digest": forms.RadioSelect,
+            "digest_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "quiet_start": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "quiet_end": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+
+# What a browser's push subscription hands over (the Push API): base64url, no padding.
+BASE64URL = re.compile(r"\A[A-Za-z0-9_-]+={0,2}\Z")
+
+
+class PushDeviceForm(forms.Form):
+    """A browser's push subscription, as static/js/bond.js sends it."""
+
+    endpoint = forms.URLField(max_length=1000, assume_scheme="https")
+    # An uncompressed P-256 point (65 bytes) and a 16-byte secret, in base64url.
+    p256dh = forms.CharField(min_length=86, max_length=100, validators=[single_line])
+    auth = forms.CharField(min_length=22, max_length=50, validators=[single_line])
+
+    def clean_endpoint(self) -> str:
+        endpoint = self.cleaned_data["endpoint"]
+        if not re.match(settings.PUSH_ENDPOINT_PATTERN, endpoint):
+            raise forms.ValidationError("That is not the address of a known push service.")
+        return endpoint
+
+    def clean(self) -> dict:
+        for name in ("p256dh", "auth"):
+            if not BASE64URL.match(self.cleaned_data.get(name) or ""):
+                self.add_error(name, "Not a key a browser makes.")
+        return self.cleaned_data
+
+
+class DeviceRemoveForm(forms.Form):
+    device = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

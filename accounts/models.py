@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 import zoneinfo
@@ -276,38 +277,34 @@ class Invite(models.Model):
         return f"{self.code[:4]}-{self.code[4:]}"
 
 
-class OutgoingEmail(models.Model):
-    """An email on its way to someone (accounts.outbox).
-
-    Written in the transaction of the change that caused it and sent by the background
-    worker, so that no request waits on, or fails because of, the mail server. The text
-    stays only until it is sent: a sent row keeps who, what kind and when, for the
-    operator, and nothing of what it said.
-    """
+class Delivery(models.Model):
+    """Something on its way to a person outside the app, and how its sending went
+    (accounts.delivery): written in the transaction of the change that caused it, sent by
+    the background worker, so that no request waits on, or fails because of, another
+    service. What it said stays only until it is sent."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "waiting to be sent"
         SENDING = "sending", "being sent"
         SENT = "sent", "sent"
         FAILED = "failed", "gave up"
+        CANCELLED = "cancelled", "no longer needed"
 
     # The account it is for, when there is one: deleting the account deletes its mail.
     user = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    # Which email this is ("plan_reminder", "account/email/password_reset_key"): what the
-    # admin lists instead of the subject, which may name a plan.
+    # What this is ("plan_reminder", "account/email/password_reset_key", "note"): what the
+    # admin lists instead of its text, which may name a plan.
     kind = models.CharField(max_length=100)
-    from_email = models.CharField(max_length=254)
-    to = models.CharField(max_length=254)
-    subject = models.CharField(max_length=998, blank=True)
-    body = models.TextField(blank=True)
-    html = models.TextField(blank=True)
-    headers = models.JSONField(default=dict, blank=True)
+    # What it is about, so that it can be called off once it no longer needs saying
+    # ("notification:12": the person saw it in the app first).
+    topic = models.CharField(max_length=100, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
-    # When the next attempt is due (a retry waits longer after each failure).
+    # When the next attempt is due: a retry waits longer after each failure, and a push
+    # waits for the end of the person's quiet hours.
     next_attempt_at = models.DateTimeField(default=timezone.now)
     # A worker sending it holds it until then; after that, one that stopped mid-way is
     # presumed gone and another may try.
@@ -318,25 +315,149 @@ class OutgoingEmail(models.Model):
     last_error = models.CharField(max_length=200, blank=True)
 
     class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.get_status_display()})"
+
+
+def delivery_constraints(prefix: str) -> list:
+    return [
+        models.CheckConstraint(
+            condition=models.Q(status__in=[value for value, _ in Delivery.Status.choices]),
+            name=f"{prefix}_status_known",
+        ),
+        models.CheckConstraint(
+            condition=models.Q(status="sent", sent_at__isnull=False)
+            | (~models.Q(status="sent") & models.Q(sent_at__isnull=True)),
+            name=f"{prefix}_sent_at_iff_sent",
+        ),
+    ]
+
+
+def delivery_indexes(prefix: str) -> list:
+    return [
+        # Stalled deliveries: WHERE status IN ('pending', 'sending') AND next_attempt_at < ?
+        models.Index(
+            fields=["next_attempt_at"],
+            condition=models.Q(status__in=["pending", "sending"]),
+            name=f"{prefix}_due",
+        ),
+        # Calling one off: WHERE topic = ? AND status = 'pending'
+        models.Index(
+            fields=["topic"], condition=models.Q(status="pending"), name=f"{prefix}_topic"
+        ),
+    ]
+
+
+class OutgoingEmail(Delivery):
+    """An email on its way to one address."""
+
+    from_email = models.CharField(max_length=254)
+    to = models.CharField(max_length=254)
+    subject = models.CharField(max_length=998, blank=True)
+    body = models.TextField(blank=True)
+    html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = delivery_constraints("outgoing_email")
+        indexes = delivery_indexes("outgoing_email")
+
+
+class PushSubscription(models.Model):
+    """One browser or installed app where a person turned notifications on: the address its
+    push service gave it, and the keys that encrypt what is sent there (RFC 8291)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="push_subscriptions")
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=100)
+    auth = models.CharField(max_length=50)
+    # How settings names it for its owner: "Firefox on Android".
+    label = models.CharField(max_length=60, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.label or f"Device {self.pk}"
+
+
+class OutgoingPush(Delivery):
+    """A notification on its way to one device: who and what kind, never an item's text."""
+
+    subscription = models.ForeignKey(PushSubscription, on_delete=models.CASCADE, related_name="+")
+    # {"title", "body", "url", "tag"}: what the device shows, and where a tap leads.
+    payload = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = delivery_constraints("outgoing_push")
+        indexes = delivery_indexes("outgoing_push")
+
+
+def default_quiet_start() -> dt.time:
+    return dt.time(22, 0)
+
+
+def default_quiet_end() -> dt.time:
+    return dt.time(8, 0)
+
+
+def default_digest_time() -> dt.time:
+    return dt.time(18, 0)
+
+
+class NotificationTopic(models.TextChoices):
+    """What a person may choose to hear of outside the app (practices.notifications says
+    which of their partner's actions belongs to which)."""
+
+    NOTES = "notes", "A new note"
+    ANSWERS = "answers", "An answer to the day's question"
+    CHECK_INS = "check_ins", "A check-in, and a reply to yours"
+    REFLECT_BACK = "reflect_back", "A reflect-back, and a reply to yours"
+    PLANS = "plans", "Plans, dates and reflections"
+    GESTURES = "gestures", "Thinking of you"
+
+
+def every_topic() -> list[str]:
+    return list(NotificationTopic.values)
+
+
+class NotificationSettings(models.Model):
+    """How one person wants to hear of their partner outside the app: per topic, by push
+    and by an email digest, never in their quiet hours."""
+
+    Topic = NotificationTopic
+
+    class Digest(models.TextChoices):
+        DAILY = "daily", "Once a day"
+        WEEKLY = "weekly", "Once a week (Sundays)"
+
+    user = models.OneToOneField(
+        User,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="notification_settings",
+    )
+    # Topics sent as push notifications (to every device where push is on) and counted
+    # in the email digest. Push is on for all of them once a device is added; email is
+    # opt-in.
+    push_topics = models.JSONField(default=every_topic, blank=True)
+    email_topics = models.JSONField(default=list, blank=True)
+    digest = models.CharField(max_length=10, choices=Digest.choices, default=Digest.DAILY)
+    digest_time = models.TimeField(default=default_digest_time)
+    quiet_hours = models.BooleanField(default=True)
+    quiet_start = models.TimeField(default=default_quiet_start)
+    quiet_end = models.TimeField(default=default_quiet_end)
+    # On a shared phone: "A new note" rather than "Sam sent you a note".
+    hide_names = models.BooleanField(default=False)
+    # The last digest sent: the next counts only what came after it.
+    digest_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status__in=["pending", "sending", "sent", "failed"]),
-                name="outgoing_email_status_known",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(status="sent", sent_at__isnull=False)
-                | (~models.Q(status="sent") & models.Q(sent_at__isnull=True)),
-                name="outgoing_email_sent_at_iff_sent",
-            ),
-        ]
-        indexes = [
-            # Stalled deliveries: WHERE status IN ('pending', 'sending') AND next_attempt_at < ?
-            models.Index(
-                fields=["next_attempt_at"],
-                condition=models.Q(status__in=["pending", "sending"]),
-                name="outgoing_email_due",
+                condition=models.Q(digest__in=["daily", "weekly"]), name="digest_known"
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} ({self.get_status_display()})"
+        return f"Notification settings of {self.user_id}"

@@ -12,13 +12,13 @@ import datetime as dt
 from django.core import signing
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from accounts.models import User
+from accounts.models import NotificationSettings, User
 
 SALT = "bond.unsubscribe"
 # Long enough for a reminder read late; a forwarded or leaked old email stops working.
 LINK_LIFETIME = dt.timedelta(days=90)
-# Which user setting each kind of email turns off.
-SETTING_OF = {"plans": "remind_plans", "thanks": "remind_weekly_thanks"}
+# Which user setting each kind of email turns off (the digest: see turn_off).
+SETTING_OF = {"plans": "remind_plans", "thanks": "remind_weekly_thanks", "digest": None}
 
 
 def _address_mark(user: User) -> str:
@@ -45,3 +45,11 @@ def read_token(token: str) -> tuple[User, str] | None:
     if user is None or not constant_time_compare(data["a"], _address_mark(user)):
         return None
     return user, data["k"]
+
+
+def turn_off(user: User, kind: str) -> None:
+    """What the link says: no more emails of this kind."""
+    if kind == "digest":
+        NotificationSettings.objects.update_or_create(user=user, defaults={"email_topics": []})
+    else:
+        User.objects.filter(pk=user.pk).update(**{SETTING_OF[kind]: False})

@@ -4,6 +4,7 @@ import contextlib
 
 from allauth.account.adapter import get_adapter
 from allauth.account.decorators import reauthentication_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -11,23 +12,28 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import linking
 from accounts.couples import couple_required
 from accounts.deletion import delete_account
+from accounts.devices import add_device, device_label
 from accounts.forms import (
     CoupleForm,
     DeleteAccountForm,
+    DeviceRemoveForm,
     InviteCodeForm,
     InviteDecisionForm,
     LeaveForm,
+    NotificationSettingsForm,
     ProfileForm,
+    PushDeviceForm,
 )
 from accounts.linking import LinkError
-from accounts.models import Couple, Invite, User, calendar_token_hash
-from accounts.unsubscribe import SETTING_OF, read_token
+from accounts.models import Couple, Invite, NotificationSettings, calendar_token_hash
+from accounts.unsubscribe import read_token, turn_off
 
 # Wrong invite codes allowed per user and per IP address in one hour.
 CODE_GUESSES_PER_HOUR = 10
@@ -57,6 +63,68 @@ def profile(request: HttpRequest) -> HttpResponse:
             )
     status = 422 if form.errors else 200
     return render(request, "accounts/profile.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notifications(request: HttpRequest) -> HttpResponse:
+    """How the person hears of their partner outside the app, and their devices."""
+    current = NotificationSettings.objects.filter(user=request.user).first()
+    form = NotificationSettingsForm(
+        request.POST if request.method == "POST" else None,
+        instance=current or NotificationSettings(user=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = form.save(commit=False)
+        if chosen.digest_sent_at is None:
+            # The first digest covers what comes from now on, at its next time.
+            chosen.digest_sent_at = timezone.now()
+        chosen.save()
+        messages.success(request, "Saved: you will hear of what you chose.")
+        return redirect("accounts:notifications")
+    context = {
+        "form": form,
+        "devices": request.user.push_subscriptions.order_by("created_at"),
+        "push_key": settings.VAPID_PUBLIC_KEY,
+    }
+    return render(
+        request, "accounts/notifications.html", context, status=422 if form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+def device_add(request: HttpRequest) -> HttpResponse:
+    """This browser's push subscription, sent by static/js/bond.js once the person allowed
+    notifications; answers 201, or 422 with what was wrong."""
+    form = PushDeviceForm(request.POST)
+    if not form.is_valid():
+        errors = "; ".join(error for errors in form.errors.values() for error in errors)
+        return HttpResponse(errors, status=422, content_type="text/plain")
+    add_device(
+        user=request.user,
+        label=device_label(request.headers.get("User-Agent", "")),
+        **form.cleaned_data,
+    )
+    return HttpResponse(
+        "Notifications are on for this device.", status=201, content_type="text/plain"
+    )
+
+
+@login_required
+@require_POST
+def device_remove(request: HttpRequest) -> HttpResponse:
+    form = DeviceRemoveForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("Choose a device to remove.", status=400)
+    # Only the person's own: another's device is not found. Its notifications not yet sent
+    # go with it.
+    removed, _ = request.user.push_subscriptions.filter(pk=form.cleaned_data["device"]).delete()
+    if removed:
+        messages.success(request, "That device will get no more notifications.")
+    else:
+        messages.info(request, "That device was removed already.")
+    return redirect("accounts:notifications")
 
 
 @login_required
@@ -272,6 +340,6 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=404)
     user, kind = found
     if request.method == "POST":
-        User.objects.filter(pk=user.pk).update(**{SETTING_OF[kind]: False})
+        turn_off(user, kind)
         return render(request, "accounts/unsubscribe.html", {"done": True, "kind": kind})
     return render(request, "accounts/unsubscribe.html", {"kind": kind})

@@ -9,7 +9,7 @@ from django.urls import reverse
 HEADER_LINKS = (
     "home",
     "practices:timeline",
-    "practices:unread_badge",
+    "practices:waiting",
     "practices:plan_list",
     "practices:practice_list",
     "accounts:profile",

@@ -153,7 +153,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "practices.context_processors.unread_notes",
+                "practices.context_processors.waiting",
                 "bond.context_processors.header_links",
                 "accounts.context_processors.partner_name",
             ],
@@ -250,6 +250,19 @@ EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60)
 # Where links in emails point (reminders, unsubscribe), e.g. https://bond.example.org
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Bond <bond@localhost>")
+# Web Push: the server's key pair (VAPID, RFC 8292), made once with
+# `manage.py generate_vapid_keys`. Without it, push is off and settings says so.
+VAPID_PUBLIC_KEY = env("VAPID_PUBLIC_KEY")
+VAPID_PRIVATE_KEY = env("VAPID_PRIVATE_KEY")
+# Who push services may contact about this server's notifications.
+VAPID_SUBJECT = env("VAPID_SUBJECT", "mailto:" + DEFAULT_FROM_EMAIL.rpartition("<")[2].rstrip(">"))
+# Where a browser's push address may point: the push services of Chrome, Firefox, Safari
+# and Edge. Anything else would have the worker post to an address of someone's choosing.
+PUSH_ENDPOINT_PATTERN = env(
+    "PUSH_ENDPOINT_PATTERN",
+    r"^https://([a-z0-9-]+\.)*(googleapis\.com|push\.services\.mozilla\.com|push\.apple\.com"
+    r"|notify\.windows\.com)/",
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LANGUAGE_CODE = "en"
@@ -260,6 +273,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files served at the site's root: the service worker, whose scope is where it is served.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -11,6 +11,7 @@ secure_admin(admin.site)
 urlpatterns = [
     path("", dashboard.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("offline/", views.offline, name="offline"),
     path("", include("accounts.urls")),
     path("", include("practices.urls")),
     path("accounts/", include("allauth.urls")),

@@ -20,6 +20,12 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+@require_GET
+def offline(request: HttpRequest) -> HttpResponse:
+    """What the service worker (static/root/sw.js) shows when the server cannot be reached."""
+    return render(request, "offline.html")
+
+
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
     """Every refusal (an archive, somebody else's note) says why, on one page."""
     return render(request, "403.html", {"reason": str(exception)}, status=403)

@@ -5,16 +5,16 @@ from django.http import HttpRequest
 from practices import fragments
 
 
-def unread_notes(request: HttpRequest) -> dict:
-    """The nav's unread badge; counted only if a template asks, and at most once."""
+def waiting(request: HttpRequest) -> dict:
+    """The nav's count of what waits for you; counted only if a template asks, and once."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
     counted: list[int] = []
 
-    def unread_count() -> int:
+    def waiting_count() -> int:
         if not counted:
-            counted.append(fragments.unread_count(request))
+            counted.append(fragments.waiting_count(request))
         return counted[0]
 
-    return {"unread_count": unread_count}
+    return {"waiting_count": waiting_count}

@@ -21,7 +21,8 @@ from django.utils import timezone
 from accounts.couples import couple_change
 from accounts.models import Couple, User
 from practices.display import path_to
-from practices.models import Answer, DailyQuestion, Entry
+from practices.models import Answer, DailyQuestion, Entry, Notification
+from practices.notifications import settle, tell
 from practices.progress import record_practice
 from practices.questions import QUESTIONS, Question
 
@@ -145,5 +146,21 @@ def save_answer(*, couple: Couple, user: User, day: dt.date, text: str) -> Answe
                 raise AnswerLocked from None
             # The timeline shows the question when its newest answer arrived.
             Entry.objects.filter(question=pinned).update(occurred_at=mine.created_at)
+            settle(recipient=user, kinds=[Notification.Kind.ANSWER], question=pinned)
+            tell(
+                couple=couple,
+                actor=user,
+                kind=Notification.Kind.ANSWER,
+                key=f"answer:{pinned.pk}",
+                question=pinned,
+                expires_at=answerable_until(couple, day),
+            )
         record_practice(couple=couple, user=user, practice="communication")
     return mine
+
+
+def answerable_until(couple: Couple, day: dt.date) -> dt.datetime:
+    """When `day`'s question can no longer be answered (the catch-up days are over), at
+    midnight in the zone being used."""
+    last = day + dt.timedelta(days=CATCH_UP_DAYS)
+    return dt.datetime.combine(last, dt.time.min, tzinfo=timezone.get_current_timezone())

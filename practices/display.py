@@ -13,6 +13,8 @@ from functools import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from practices.content import PRACTICES_BY_SLUG
+
 # Stands in for an object's id while reversing a URL pattern once.
 _PLACEHOLDER = 2147483647
 
@@ -27,6 +29,13 @@ def path_to(name: str, arg: int | str) -> str:
     return _pattern(name).format(arg)
 
 
+@cache
+def action_path(slug: str) -> str:
+    """The last step of a practice: its action (the couple's check-ins, reflect-backs...)."""
+    number = len(PRACTICES_BY_SLUG[slug].steps) + 1
+    return reverse("practices:practice_step", kwargs={"slug": slug, "number": number})
+
+
 def moment_label(moment: dt.datetime) -> str:
     """'Wed 25 Nov 2026, 19:46' in the active (viewer's) time zone."""
     local = timezone.localtime(moment)
@@ -36,3 +45,14 @@ def moment_label(moment: dt.datetime) -> str:
 def day_label(day: dt.date) -> str:
     """'Wed 25 Nov 2026'."""
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def when_label(moment: dt.datetime) -> str:
+    """'today, 09:14', 'yesterday, 21:03' or 'Mon 30 Nov', in the viewer's time zone."""
+    local = timezone.localtime(moment)
+    days_ago = (timezone.localdate() - local.date()).days
+    if days_ago == 0:
+        return f"today, {local:%H:%M}"
+    if days_ago == 1:
+        return f"yesterday, {local:%H:%M}"
+    return f"{local:%a} {local.day} {local:%b}"

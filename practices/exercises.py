@@ -1,6 +1,7 @@
 """The actions of practices 2, 5 and 6: reflect-back, affection ticks and check-ins.
 
-Each is one `couple_change` of the couple it is given, as in practices.journal."""
+Each is one `couple_change` of the couple it is given, as in practices.journal, and
+tells the partner what asks for their answer (practices.notifications)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from django.utils import timezone
 
 from accounts.couples import couple_change
 from accounts.models import Couple, User
-from practices.models import AffectionDay, CheckIn, Entry, Exchange
+from practices.models import AffectionDay, CheckIn, Entry, Exchange, Notification
+from practices.notifications import settle, tell
 from practices.progress import record_practice
 
 AFFECTION_KINDS = ("hug", "kiss", "held_hands", "cuddle")
@@ -26,6 +28,14 @@ def reflect_back(*, couple: Couple, listener: User, speaker: User, heard: str) -
             occurred_at=exchange.created_at,
         )
         record_practice(couple=couple, user=listener, practice="empathy")
+        tell(
+            couple=couple,
+            actor=listener,
+            recipient=speaker,
+            kind=Notification.Kind.EXCHANGE,
+            key=f"exchange:{exchange.pk}",
+            exchange=exchange,
+        )
     return exchange
 
 
@@ -39,6 +49,15 @@ def answer_exchange(
         )
         if answered:
             record_practice(couple=couple, user=user, practice="empathy")
+            settle(recipient=user, kinds=[Notification.Kind.EXCHANGE], exchange=exchange)
+            tell(
+                couple=couple,
+                actor=user,
+                recipient=exchange.listener,
+                kind=Notification.Kind.EXCHANGE_REPLY,
+                key=f"exchange-reply:{exchange.pk}",
+                exchange=exchange,
+            )
     return bool(answered)
 
 
@@ -58,13 +77,27 @@ def tick_affection(*, couple: Couple, user: User, kinds: set[str]) -> AffectionD
 
 def check_in(*, couple: Couple, user: User, mood: int, need: str) -> CheckIn:
     with couple_change(couple):
-        check, _ = CheckIn.objects.update_or_create(
+        check, created = CheckIn.objects.update_or_create(
             couple=couple,
             author=user,
             day=timezone.localdate(),
             defaults={"mood": mood, "need": need},
         )
+        if created:
+            Entry.objects.create(
+                couple=couple,
+                kind=Entry.Kind.CHECK_IN,
+                check_in=check,
+                occurred_at=check.created_at,
+            )
         record_practice(couple=couple, user=user, practice="well-being")
+        tell(
+            couple=couple,
+            actor=user,
+            kind=Notification.Kind.CHECK_IN,
+            key=f"check-in:{check.pk}",
+            check_in=check,
+        )
     return check
 
 
@@ -79,4 +112,13 @@ def reply_to_check_in(*, couple: Couple, check: CheckIn, user: User, reply: str)
         )
         if replied:
             record_practice(couple=couple, user=user, practice="well-being")
+            settle(recipient=user, kinds=[Notification.Kind.CHECK_IN], check_in=check)
+            tell(
+                couple=couple,
+                actor=user,
+                recipient=check.author,
+                kind=Notification.Kind.CHECK_IN_REPLY,
+                key=f"check-in-reply:{check.pk}",
+                check_in=check,
+            )
     return bool(replied)

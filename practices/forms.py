@@ -14,6 +14,7 @@ from practices.models import (
     CheckIn,
     CustomIdea,
     Exchange,
+    Gesture,
     Note,
     Plan,
     Reaction,
@@ -234,3 +235,7 @@ class CheckInReplyForm(forms.Form):
         max_length=CHECK_IN_REPLY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class GestureForm(forms.Form):
+    kind = forms.ChoiceField(choices=Gesture.Kind.choices)

@@ -17,7 +17,7 @@ from django.core.cache import BaseCache, caches
 from django.http import HttpRequest
 from django.utils import timezone
 
-from practices.models import Note
+from practices.models import Note, Notification
 
 # A fragment left unused this long is dropped; a page that expects to change with time
 # alone (an edit window closing) asks for less.
@@ -41,15 +41,32 @@ def viewer_parts(request: HttpRequest) -> tuple:
     )
 
 
-def unread_count(request: HttpRequest) -> int:
-    """Notes waiting for the signed-in user, counted once per revision of their couple."""
-    count_unread = Note.objects.filter(recipient=request.user, read_at=None).count
+def counted_per_revision(request: HttpRequest, name: str, count) -> int:
+    """`count()` for the signed-in user, asked once per revision of their couple: whatever
+    changes the answer moves the revision."""
     couple = getattr(request, "couple", None)
     if couple is None:
-        return count_unread()
-    key = f"unread:{couple.pk}:{couple.revision}:{request.user.pk}"
-    count = fragments_cache().get(key)
-    if count is None:
-        count = count_unread()
-        fragments_cache().set(key, count, FRAGMENT_SECONDS)
-    return count
+        return count()
+    key = f"{name}:{couple.pk}:{couple.revision}:{request.user.pk}"
+    found = fragments_cache().get(key)
+    if found is None:
+        found = count()
+        fragments_cache().set(key, found, FRAGMENT_SECONDS)
+    return found
+
+
+def unread_count(request: HttpRequest) -> int:
+    """Notes the signed-in user has not opened yet."""
+    return counted_per_revision(
+        request, "unread", Note.objects.filter(recipient=request.user, read_at=None).count
+    )
+
+
+def waiting_count(request: HttpRequest) -> int:
+    """What waits for the signed-in user: the nav's count, the "for you" list's length.
+    Without a couple, or once it has ended, nothing waits."""
+    couple = getattr(request, "couple", None)
+    if couple is None or not couple.is_active:
+        return 0
+    waiting = Notification.objects.for_couple(request.couple).waiting_for(request.user)
+    return counted_per_revision(request, "waiting", waiting.count)

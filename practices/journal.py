@@ -16,7 +16,18 @@ from django.utils import timezone
 from accounts.couples import couple_change
 from accounts.models import Couple, User
 from practices.ideas import IDEAS_BY_SLUG
-from practices.models import CustomIdea, Entry, Note, Plan, Reaction, Reflection, Star
+from practices.models import (
+    CustomIdea,
+    Entry,
+    Gesture,
+    Note,
+    Notification,
+    Plan,
+    Reaction,
+    Reflection,
+    Star,
+)
+from practices.notifications import settle, tell
 from practices.progress import record_practice
 
 NOTE_EDIT_WINDOW = timedelta(minutes=15)
@@ -41,6 +52,14 @@ def write_note(*, couple: Couple, author: User, recipient: User, text: str, cate
             couple=couple, kind=Entry.Kind.NOTE, note=note, occurred_at=note.created_at
         )
         record_practice(couple=couple, user=author, practice="appreciation")
+        tell(
+            couple=couple,
+            actor=author,
+            recipient=recipient,
+            kind=Notification.Kind.NOTE,
+            key=f"note:{note.pk}",
+            note=note,
+        )
     return note
 
 
@@ -66,6 +85,7 @@ def mark_notes_read(*, recipient: User, couple: Couple, note_ids: list[int] | No
     if note_ids is not None:
         unread = unread.filter(pk__in=note_ids)
     with couple_change(couple):
+        settle(recipient=recipient, kinds=[Notification.Kind.NOTE], note__in=unread)
         return unread.update(read_at=timezone.now())
 
 
@@ -139,7 +159,12 @@ def create_plan(*, couple: Couple, user: User, fields: dict, when: When, tz: dt.
             couple=couple, kind=Entry.Kind.PLAN, plan=plan, occurred_at=plan.created_at
         )
         record_practice(couple=couple, user=user, practice=practice_of_plan(plan))
+        tell_plan_changed(couple=couple, plan=plan, user=user, kind=Notification.Kind.PLAN_NEW)
     return plan
+
+
+def tell_plan_changed(*, couple: Couple, plan: Plan, user: User, kind: str) -> None:
+    tell(couple=couple, actor=user, kind=kind, key=f"plan:{plan.pk}", plan=plan)
 
 
 def practice_of_plan(plan: Plan) -> str:
@@ -169,6 +194,9 @@ def update_plan(
         current = Plan.objects.select_related("updated_by").get(pk=plan.pk)
         if not updated:
             raise StalePlan(current)  # and nothing changed: the revision rolls back too
+        tell_plan_changed(
+            couple=couple, plan=current, user=user, kind=Notification.Kind.PLAN_CHANGED
+        )
     return current
 
 
@@ -183,6 +211,9 @@ def set_plan_status(*, couple: Couple, plan: Plan, user: User, version: int, sta
         current = Plan.objects.select_related("updated_by").get(pk=plan.pk)
         if not updated:
             raise StalePlan(current)  # and nothing changed: the revision rolls back too
+        tell_plan_changed(
+            couple=couple, plan=current, user=user, kind=Notification.Kind.PLAN_CHANGED
+        )
     return current
 
 
@@ -198,6 +229,14 @@ def reflect(*, couple: Couple, plan: Plan, author: User, enjoyed: str, rating: i
             occurred_at=reflection.created_at,
         )
         record_practice(couple=couple, user=author, practice="quality-time")
+        settle(recipient=author, kinds=[Notification.Kind.REFLECTION], plan=plan)
+        tell(
+            couple=couple,
+            actor=author,
+            kind=Notification.Kind.REFLECTION,
+            key=f"reflection:{plan.pk}",
+            plan=plan,
+        )
     return reflection
 
 
@@ -206,3 +245,42 @@ def add_custom_idea(*, couple: Couple, user: User, idea: CustomIdea) -> None:
         idea.couple = couple
         idea.created_by = user
         idea.save()
+
+
+GESTURES_PER_DAY = 3
+
+
+class TooManyGestures(Exception):
+    """Today's signs are sent: a sign, not a stream."""
+
+
+def gestures_left_today(*, couple: Couple, user: User) -> int:
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    sent = Gesture.objects.for_couple(couple).filter(author=user, created_at__gte=midnight).count()
+    return max(0, GESTURES_PER_DAY - sent)
+
+
+def send_gesture(*, couple: Couple, user: User, recipient: User, kind: str) -> Gesture:
+    """A "thinking of you" from `user`; raises TooManyGestures past today's few."""
+    with couple_change(couple):
+        # The couple's row is locked by couple_change (on PostgreSQL): two taps at once
+        # cannot both pass the count.
+        if gestures_left_today(couple=couple, user=user) == 0:
+            raise TooManyGestures
+        gesture = Gesture.objects.create(couple=couple, author=user, recipient=recipient, kind=kind)
+        # Sending one back is the answer to theirs.
+        settle(recipient=user, kinds=[Notification.Kind.GESTURE])
+        tell(
+            couple=couple,
+            actor=user,
+            recipient=recipient,
+            kind=Notification.Kind.GESTURE,
+            key=f"gesture:{gesture.pk}",
+            gesture=gesture,
+            expires_at=gesture.created_at + GESTURE_SHOWN_FOR,
+        )
+    return gesture
+
+
+# A sign is of the moment: after a few days it leaves the list by itself.
+GESTURE_SHOWN_FOR = timedelta(days=3)

@@ -422,7 +422,7 @@ class PracticeLog(models.Model):
         return f"{self.practice} on {self.day}"
 
 
-ENTRY_TARGETS = ("note", "plan", "reflection", "question", "exchange")
+ENTRY_TARGETS = ("note", "plan", "reflection", "question", "exchange", "check_in")
 
 
 def one_target_per_kind() -> models.Q:
@@ -434,7 +434,8 @@ def one_target_per_kind() -> models.Q:
 
 
 class Entry(models.Model):
-    """One line of the journal timeline, pointing at the note, plan or reflection it shows.
+    """One line of the journal timeline, pointing at the note, plan, answer, reflection,
+    reflect-back or check-in it shows.
 
     The timeline reads only this table (keyset-paginated on occurred_at, id), so that a
     page costs the same however many entries a couple has.
@@ -446,6 +447,7 @@ class Entry(models.Model):
         REFLECTION = "reflection", "Reflection"
         QUESTION = "question", "Daily question"
         EXCHANGE = "exchange", "Reflect back"
+        CHECK_IN = "check_in", "Check-in"
 
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -460,6 +462,9 @@ class Entry(models.Model):
     )
     exchange = models.OneToOneField(
         Exchange, null=True, on_delete=models.CASCADE, related_name="entry"
+    )
+    check_in = models.OneToOneField(
+        CheckIn, null=True, on_delete=models.CASCADE, related_name="entry"
     )
 
     objects = CoupleOwnedQuerySet.as_manager()
@@ -503,3 +508,139 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key}"
+
+
+class Gesture(models.Model):
+    """ "Thinking of you": a sign from one partner to the other in one tap, no words needed.
+    A few a day at most (practices.notifications.GESTURES_PER_DAY): a sign, not a stream."""
+
+    class Kind(models.TextChoices):
+        THINKING = "thinking", "Thinking of you"
+        MISS = "miss", "Miss you"
+        PROUD = "proud", "Proud of you"
+        HUG = "hug", "A hug"
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["thinking", "miss", "proud", "hug"]),
+                name="gesture_kind_known",
+            ),
+        ]
+        indexes = [
+            # The daily limit: WHERE author_id = ? AND created_at >= ?
+            models.Index(fields=["author", "created_at"], name="gesture_author_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} from {self.author_id}"
+
+
+class NotificationQuerySet(CoupleOwnedQuerySet):
+    def waiting_for(self, user) -> NotificationQuerySet:
+        """What the "for you" list shows `user`: open, and not past its time."""
+        return self.filter(recipient=user, done_at=None).filter(
+            models.Q(expires_at=None) | models.Q(expires_at__gt=timezone.now())
+        )
+
+
+class Notification(models.Model):
+    """Something one partner did that the other should hear of: an item of their "for you"
+    list until they act on it or dismiss it, and what push and email digests tell them
+    (who and what kind; the words stay in the app). practices.notifications writes them.
+    """
+
+    class Kind(models.TextChoices):
+        NOTE = "note", "A note"
+        ANSWER = "answer", "An answer to the day's question"
+        CHECK_IN = "check_in", "A check-in"
+        CHECK_IN_REPLY = "check_in_reply", "A reply to a check-in"
+        EXCHANGE = "exchange", "A reflect-back"
+        EXCHANGE_REPLY = "exchange_reply", "A reply to a reflect-back"
+        REFLECTION = "reflection", "A reflection on a date"
+        PLAN_NEW = "plan_new", "A new plan"
+        PLAN_CHANGED = "plan_changed", "A changed plan"
+        DATE_TOMORROW = "date_tomorrow", "A date tomorrow"
+        GESTURE = "gesture", "Thinking of you"
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    # Who did it; nobody for what the calendar brings (a date tomorrow).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # What it is about: one of these, and `key` names it ("note:12", "date:3:2031-03-09"),
+    # so that more news of one thing refreshes one item instead of adding another.
+    key = models.CharField(max_length=60)
+    note = models.ForeignKey(Note, null=True, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, null=True, on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(
+        DailyQuestion, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    exchange = models.ForeignKey(Exchange, null=True, on_delete=models.CASCADE, related_name="+")
+    check_in = models.ForeignKey(CheckIn, null=True, on_delete=models.CASCADE, related_name="+")
+    gesture = models.ForeignKey(Gesture, null=True, on_delete=models.CASCADE, related_name="+")
+    # When it last happened (news of the same thing moves it back to the top).
+    created_at = models.DateTimeField(default=timezone.now)
+    # When its recipient first saw it in the app: nothing is sent outside for what was seen.
+    seen_at = models.DateTimeField(null=True, blank=True)
+    # When they acted on it or dismissed it: off the list.
+    done_at = models.DateTimeField(null=True, blank=True)
+    # Past this, it no longer asks anything (a day that cannot be answered any more).
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "key"],
+                condition=models.Q(done_at=None),
+                name="one_open_notification_per_thing",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    kind__in=[
+                        "note",
+                        "answer",
+                        "check_in",
+                        "check_in_reply",
+                        "exchange",
+                        "exchange_reply",
+                        "reflection",
+                        "plan_new",
+                        "plan_changed",
+                        "date_tomorrow",
+                        "gesture",
+                    ]
+                ),
+                name="notification_kind_known",
+            ),
+        ]
+        indexes = [
+            # The list and the nav's count: WHERE recipient_id = ? AND done_at IS NULL
+            #                                ORDER BY created_at DESC
+            models.Index(
+                fields=["recipient", "-created_at"],
+                condition=models.Q(done_at=None),
+                name="notification_waiting",
+            ),
+            # The digest: WHERE recipient_id = ? AND created_at >= ? AND seen_at IS NULL
+            models.Index(fields=["recipient", "created_at"], name="notification_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.recipient_id}"

@@ -13,12 +13,26 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 
+from accounts.couples import partner_name
 from accounts.models import Couple, User
 from practices import journal
-from practices.display import day_label, moment_label, path_to
-from practices.models import DailyQuestion, Entry, Exchange, Note, Plan, Reaction, Reflection
+from practices.display import action_path, day_label, moment_label, path_to, when_label
+from practices.models import (
+    CheckIn,
+    DailyQuestion,
+    Entry,
+    Exchange,
+    Gesture,
+    Note,
+    Notification,
+    Plan,
+    Reaction,
+    Reflection,
+)
+from practices.notifications import item_url
 from practices.questions import QUESTIONS
 
 # Our own 24×24 line icons (no emoji font or icon font is assumed on the device).
@@ -50,6 +64,11 @@ class Viewer:
     def can_write(self) -> bool:
         return self.couple is not None and self.couple.is_active
 
+    @property
+    def partner_label(self) -> str:
+        """The partner mid-sentence, as every page names them (accounts.couples)."""
+        return partner_name(self.partner, self.couple)
+
     def name_of(self, user_id: int | None) -> str:
         """A person shown as the author of something: "You", the partner's name, or the
         former partner whose account is gone."""
@@ -80,6 +99,8 @@ class NoteCard:
     author_name: str
     recipient_name: str
     is_new: bool
+    # For its author: the partner has opened it.
+    read_by_partner: bool
     starred: bool
     can_react: bool
     can_edit: bool
@@ -103,6 +124,7 @@ def note_card(note: Note, viewer: Viewer, *, starred: bool, reacted: set[str]) -
         author_name=viewer.name_of(note.author_id),
         recipient_name=viewer.name_of(note.recipient_id),
         is_new=note.recipient_id == viewer.user.pk and note.read_at is None,
+        read_by_partner=note.author_id == viewer.user.pk and note.read_at is not None,
         starred=starred,
         can_react=can_react,
         can_edit=journal.can_edit_note(note, viewer.user),
@@ -209,17 +231,52 @@ class ExchangeCard:
     reply: str
     addition: str
     created_label: str
+    # Not answered yet: the speaker may answer it (on the empathy page), the listener waits.
+    can_answer: bool
+    answer_url: str
 
 
 def exchange_card(exchange: Exchange, viewer: Viewer) -> ExchangeCard:
+    about_me = exchange.speaker_id == viewer.user.pk
     return ExchangeCard(
         listener_name=viewer.name_of(exchange.listener_id),
         speaker_name=viewer.name_of(exchange.speaker_id),
-        about_me=exchange.speaker_id == viewer.user.pk,
+        about_me=about_me,
         heard=exchange.heard,
         reply=exchange.reply,
         addition=exchange.addition,
         created_label=day_label(timezone.localtime(exchange.created_at).date()),
+        can_answer=about_me and not exchange.reply and viewer.can_write,
+        answer_url=action_path("empathy"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInCard:
+    author_name: str
+    mine: bool
+    mood_label: str
+    need: str
+    reply: str
+    # Who replied: the other one of the two.
+    replier_name: str
+    day_label: str
+    can_reply: bool
+    reply_url: str
+
+
+def check_in_card(check: CheckIn, viewer: Viewer) -> CheckInCard:
+    mine = check.author_id == viewer.user.pk
+    return CheckInCard(
+        author_name=viewer.name_of(check.author_id),
+        mine=mine,
+        mood_label=check.get_mood_display().lower(),
+        need=check.need,
+        reply=check.reply,
+        replier_name="You" if not mine else (viewer.partner_label),
+        day_label=day_label(check.day),
+        can_reply=not mine and not check.reply and viewer.can_write,
+        reply_url=action_path("well-being"),
     )
 
 
@@ -227,7 +284,7 @@ def exchange_card(exchange: Exchange, viewer: Viewer) -> ExchangeCard:
 class TimelineRow:
     pk: int
     kind: str
-    card: NoteCard | PlanCard | ReflectionCard | QuestionCard | ExchangeCard
+    card: NoteCard | PlanCard | ReflectionCard | QuestionCard | ExchangeCard | CheckInCard
 
 
 def timeline_rows(entries: list[Entry], viewer: Viewer) -> list[TimelineRow]:
@@ -243,6 +300,8 @@ def timeline_rows(entries: list[Entry], viewer: Viewer) -> list[TimelineRow]:
             card = reflection_card(entry.reflection, viewer, shown=entry.reflection_shown)
         elif entry.question_id:
             card = question_card(entry.question, viewer)
+        elif entry.check_in_id:
+            card = check_in_card(entry.check_in, viewer)
         else:
             card = exchange_card(entry.exchange, viewer)
         rows.append(TimelineRow(pk=entry.pk, kind=entry.kind, card=card))
@@ -255,3 +314,105 @@ class TimelinePage:
     next_cursor: str | None
     # How long the rendered page stays true: until its first Edit link lapses.
     seconds_valid: int | None = field(default=None)
+
+
+# The "for you" list ------------------------------------------------------------------
+
+GESTURE_SENTENCES = {
+    Gesture.Kind.THINKING: "{name} is thinking of you.",
+    Gesture.Kind.MISS: "{name} misses you.",
+    Gesture.Kind.PROUD: "{name} is proud of you.",
+    Gesture.Kind.HUG: "{name} sends you a hug.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ForYouItem:
+    """One thing the partner did that waits for the viewer, as one sentence and one tap."""
+
+    pk: int
+    kind: str
+    sentence: str
+    # Words the viewer may read here: the partner's reply, what they need; else "".
+    quote: str
+    action_label: str
+    action_url: str
+    when_label: str
+    # A sign is answered with one of the same kind, right from the list.
+    gesture_kind: str
+    dismiss_url: str
+
+
+def for_you_item(
+    item: Notification, viewer: Viewer, *, answered: set[int], reflected: set[int]
+) -> ForYouItem:
+    name = viewer.partner_label
+    Name = name[:1].upper() + name[1:]
+    sentence, quote, action, url = "", "", "Open", "/"
+    kind = item.kind
+    if kind == Notification.Kind.NOTE:
+        sentence, action, url = f"{Name} wrote you a note.", "Read it", item_url(item)
+    elif kind == Notification.Kind.ANSWER:
+        whose = day_word(item.question.day)
+        url = path_to("practices:question_day", item.question.day.isoformat())
+        if item.question_id in answered:
+            sentence, action = f"{Name} answered {whose} question too.", "Read both answers"
+        else:
+            sentence, action = f"{Name} answered {whose} question. Answer to see theirs.", "Answer"
+    elif kind == Notification.Kind.CHECK_IN:
+        check = item.check_in
+        sentence = f"{Name} checked in: feeling {check.get_mood_display().lower()}."
+        quote = f"What would help: {check.need}" if check.need else ""
+        action, url = "Reply", action_path("well-being")
+    elif kind == Notification.Kind.CHECK_IN_REPLY:
+        sentence, quote = f"{Name} replied to your check-in:", item.check_in.reply
+        action, url = "See your check-in", action_path("well-being")
+    elif kind == Notification.Kind.EXCHANGE:
+        sentence = f"{Name} reflected back what they heard you feel:"
+        quote, action, url = item.exchange.heard, "Is that it?", action_path("empathy")
+    elif kind == Notification.Kind.EXCHANGE_REPLY:
+        if item.exchange.reply == Exchange.Reply.YES:
+            sentence = f"{Name} read what you heard: “Yes, that's it.”"
+        else:
+            sentence, quote = f"{Name} added what you missed:", item.exchange.addition
+        action, url = "See it", action_path("empathy")
+    elif kind == Notification.Kind.REFLECTION:
+        url = path_to("practices:plan_detail", item.plan_id)
+        if item.plan_id in reflected:
+            sentence, action = f"{Name} reflected on {item.plan.title} too.", "Read both"
+        else:
+            sentence = f"{Name} reflected on {item.plan.title}. Write yours to see theirs."
+            action = "Reflect"
+    elif kind in (Notification.Kind.PLAN_NEW, Notification.Kind.PLAN_CHANGED):
+        card = plan_card(item.plan, viewer)
+        verb = "planned" if kind == Notification.Kind.PLAN_NEW else "changed"
+        when = f" ({card.when_label})" if card.day else ""
+        sentence = f"{Name} {verb} {card.title}{when}."
+        action, url = "Open the plan", card.detail_url
+    elif kind == Notification.Kind.DATE_TOMORROW:
+        card = plan_card(item.plan, viewer)
+        at = f" at {timezone.localtime(card.starts_at):%H:%M}" if card.starts_at else ""
+        sentence, action, url = f"Tomorrow: {card.title}{at}.", "Open the plan", card.detail_url
+    elif kind == Notification.Kind.GESTURE:
+        sentence = GESTURE_SENTENCES[item.gesture.kind].format(name=Name)
+        action, url = "Send one back", reverse("practices:gesture_send")
+    return ForYouItem(
+        pk=item.pk,
+        kind=kind,
+        sentence=sentence,
+        quote=quote,
+        action_label=action,
+        action_url=url,
+        when_label=when_label(item.created_at),
+        gesture_kind=item.gesture.kind if item.gesture_id else "",
+        dismiss_url=path_to("practices:dismiss", item.pk),
+    )
+
+
+def day_word(day: dt.date) -> str:
+    today = timezone.localdate()
+    if day == today:
+        return "today's"
+    if day == today - dt.timedelta(days=1):
+        return "yesterday's"
+    return f"{day:%A}'s"

@@ -23,8 +23,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.delivery import send_email_later
-from accounts.models import Couple, Membership, User
+from accounts.models import Couple, Membership, NotificationSettings, User
 from accounts.unsubscribe import make_token
+from practices import notifications
 from practices.models import Note, Plan, ReminderSent
 
 logger = logging.getLogger(__name__)
@@ -130,3 +131,39 @@ def queue_weekly_thanks(*, user: User, couple: Couple, today: dt.date) -> int:
         unsubscribe_kind="thanks",
         context={},
     )
+
+
+def queue_digests(now: dt.datetime) -> int:
+    """Queue each email digest that is due: at the person's chosen time (out of their
+    quiet hours), once a day or a week, counting what came from their partner since the
+    last one that they have not seen in the app; nothing when there is nothing."""
+    chosen = (
+        NotificationSettings.objects.exclude(email_topics=[])
+        .filter(user__is_active=True, user__current_couple__ended_at=None)
+        .exclude(user__current_partner=None)
+        .select_related("user__current_partner")
+    )
+    queued = 0
+    for preferences in chosen.iterator():
+        user = preferences.user
+        zone = zoneinfo.ZoneInfo(user.time_zone)
+        due = notifications.digest_due(preferences, zone, now)
+        if due is None:
+            continue
+        period = dt.timedelta(days=7 if preferences.digest == "weekly" else 1)
+        since = preferences.digest_sent_at or due - period
+        with transaction.atomic():
+            if not notifications.claim_digest(preferences, due, now):
+                continue  # another server sent this one
+            lines = notifications.digest_lines(notifications.digest_counts(preferences, since))
+            if not lines:
+                continue
+            context = {
+                "partner_name": user.current_partner.display_name,
+                "lines": lines,
+                "since_label": "last week" if preferences.digest == "weekly" else "yesterday",
+            }
+            message = message_for(user, "digest", "digest", context)
+            send_email_later(message, kind="digest", user=user)
+            queued += 1
+    return queued

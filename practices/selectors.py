@@ -13,16 +13,26 @@ from accounts.models import Couple, User
 from practices import journal
 from practices.forms import CheckInForm, CheckInReplyForm
 from practices.fragments import FRAGMENT_SECONDS
-from practices.models import CheckIn, Note
-from practices.presenters import NoteCard, TimelinePage, Viewer, note_card, timeline_rows
+from practices.models import Answer, CheckIn, Note, Notification, Reflection
+from practices.notifications import mark_seen
+from practices.presenters import (
+    ForYouItem,
+    NoteCard,
+    TimelinePage,
+    Viewer,
+    for_you_item,
+    note_card,
+    timeline_rows,
+)
 from practices.timeline import attach_reactions, timeline_page
 
 
 @dataclass(frozen=True)
 class CheckIns:
-    """Today's check-in of the viewer, and the partner's latest (today or yesterday)."""
+    """The latest check-in of each (today or yesterday), and the viewer's of today."""
 
-    mine: CheckIn | None
+    mine_today: CheckIn | None
+    my_latest: CheckIn | None
     theirs: CheckIn | None
     theirs_is_today: bool
 
@@ -33,22 +43,65 @@ def recent_check_ins(*, couple: Couple, user: User, today: dt.date) -> CheckIns:
         .filter(day__gte=today - dt.timedelta(days=1))
         .order_by("-day", "-created_at")
     )
-    mine = next((c for c in recent if c.author_id == user.pk and c.day == today), None)
+    my_latest = next((c for c in recent if c.author_id == user.pk), None)
     theirs = next((c for c in recent if c.author_id != user.pk), None)
-    return CheckIns(mine=mine, theirs=theirs, theirs_is_today=bool(theirs and theirs.day == today))
+    return CheckIns(
+        mine_today=my_latest if my_latest and my_latest.day == today else None,
+        my_latest=my_latest,
+        theirs=theirs,
+        theirs_is_today=bool(theirs and theirs.day == today),
+    )
 
 
 def check_in_panel(*, couple: Couple, user: User, today: dt.date) -> dict:
     """The well-being check-in as the dashboard and practice 6 show it: the viewer's form
-    for today and the partner's latest check-in, with a form to reply."""
+    for today, their latest check-in with the partner's reply, and the partner's latest
+    check-in with a form to reply."""
     found = recent_check_ins(couple=couple, user=user, today=today)
     return {
-        "check_in_form": CheckInForm(instance=found.mine),
-        "my_check_in": found.mine,
+        "check_in_form": CheckInForm(instance=found.mine_today),
+        "my_check_in": found.mine_today,
+        "my_latest_check_in": found.my_latest,
         "partner_check_in": found.theirs,
         "partner_check_in_today": found.theirs_is_today,
         "check_in_reply_form": CheckInReplyForm(),
     }
+
+
+# At most this many things wait on the list at once; older ones stay for the next look.
+FOR_YOU_SHOWN = 20
+
+
+def for_you(viewer: Viewer) -> list[ForYouItem]:
+    """What waits for the viewer, newest first, as they may read it. Showing it is seeing
+    it: nothing more is sent outside about these (practices.notifications). Once the
+    couple has ended, nothing waits any more."""
+    if not viewer.can_write:
+        return []
+    items = list(
+        Notification.objects.for_couple(viewer.couple)
+        .waiting_for(viewer.user)
+        .select_related("note", "plan", "question", "exchange", "check_in", "gesture")
+        .order_by("-created_at")[:FOR_YOU_SHOWN]
+    )
+    asked = {item.question_id for item in items if item.kind == Notification.Kind.ANSWER}
+    answered = set(
+        Answer.objects.filter(author=viewer.user, question_id__in=asked).values_list(
+            "question_id", flat=True
+        )
+        if asked
+        else ()
+    )
+    dates = {item.plan_id for item in items if item.kind == Notification.Kind.REFLECTION}
+    reflected = set(
+        Reflection.objects.filter(author=viewer.user, plan_id__in=dates).values_list(
+            "plan_id", flat=True
+        )
+        if dates
+        else ()
+    )
+    mark_seen(items)
+    return [for_you_item(item, viewer, answered=answered, reflected=reflected) for item in items]
 
 
 def seconds_until_edits_close(page: TimelinePage) -> int:

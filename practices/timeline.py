@@ -74,6 +74,11 @@ SHOWN_FIELDS = (
     "exchange__reply",
     "exchange__addition",
     "exchange__created_at",
+    "check_in__author_id",
+    "check_in__day",
+    "check_in__mood",
+    "check_in__need",
+    "check_in__reply",
 )
 
 
@@ -93,7 +98,9 @@ def timeline_page(*, couple: Couple, viewer: User, kind: str | None, before: str
             Q(occurred_at__lt=moment) | Q(pk__lt=pk)
         )
     entries = (
-        entries.select_related("note", "plan", "reflection__plan", "question", "exchange")
+        entries.select_related(
+            "note", "plan", "reflection__plan", "question", "exchange", "check_in"
+        )
         .only(*SHOWN_FIELDS)
         .annotate(
             note_starred=Exists(Star.objects.filter(note=OuterRef("note"), user=viewer)),

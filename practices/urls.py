@@ -1,12 +1,11 @@
 from django.urls import path
 
-from practices.views import data, journal, plans, practices
+from practices.views import data, journal, notifications, plans, practices
 
 app_name = "practices"
 
 urlpatterns = [
     path("journal/", journal.timeline, name="timeline"),
-    path("journal/unread/", journal.unread_badge, name="unread_badge"),
     path("journal/keepsakes/", journal.keepsakes, name="keepsakes"),
     path("journal/notes/new/", journal.note_create, name="note_create"),
     path("journal/notes/<int:pk>/", journal.note_detail, name="note_detail"),
@@ -14,6 +13,9 @@ urlpatterns = [
     path("journal/notes/<int:pk>/delete/", journal.note_delete, name="note_delete"),
     path("journal/notes/<int:pk>/react/", journal.note_react, name="note_react"),
     path("journal/notes/<int:pk>/star/", journal.note_star, name="note_star"),
+    path("for-you/waiting/", notifications.waiting, name="waiting"),
+    path("for-you/<int:pk>/dismiss/", notifications.dismiss, name="dismiss"),
+    path("signs/", notifications.gesture_send, name="gesture_send"),
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/new/", plans.plan_create, name="plan_create"),
     path("plans/ideas/", plans.idea_list, name="idea_list"),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -16,6 +17,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.core import mail
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connections
 from django.test import Client
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
@@ -105,6 +107,30 @@ def make_user(db) -> Callable[..., User]:
 def sam(make_user) -> User:
     """Signed up, verified, not linked to anyone."""
     return make_user("Sam")
+
+
+def at_once(*calls: Callable[[], object], timeout: float = 60) -> list[object]:
+    """Run the calls in threads released at the same moment, each on a database connection
+    of its own (a test that uses this needs `transaction=True`); what each returned, or the
+    exception it raised, in their order."""
+    barrier = threading.Barrier(len(calls))
+    results: list[object] = [None] * len(calls)
+
+    def run(index: int, call: Callable[[], object]) -> None:
+        try:
+            barrier.wait(timeout=10)
+            results[index] = call()
+        except Exception as error:  # the caller looks at what each one did
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    return results
 
 
 def couple_of(user: User) -> Couple | None:

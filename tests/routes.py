@@ -32,7 +32,16 @@ from bond import urls
 from practices import daily, exercises, export, journal
 from practices.content import PRACTICES
 from practices.journal import When
-from practices.models import AffectionDay, CheckIn, CustomIdea, Entry, Exchange, Note, Plan
+from practices.models import (
+    AffectionDay,
+    CheckIn,
+    CustomIdea,
+    Entry,
+    Exchange,
+    Note,
+    Notification,
+    Plan,
+)
 from practices.timeline import EPOCH
 from tests.conftest import PASSWORD, couple_of
 
@@ -65,6 +74,7 @@ OWNED_IDS: dict[tuple[str, str], str] = {
     ("plans/", "pk"): "plan",
     ("practices/empathy/reflect-back/", "pk"): "exchange",
     ("practices/well-being/check-in/", "pk"): "check_in",
+    ("for-you/", "pk"): "notification",
 }
 # Not ids but values every couple reads its own data by: each couple has its own daily
 # question for a day, so Charlie may get his own page for the day; he must not see theirs.
@@ -127,7 +137,11 @@ NOT_COUPLE_DATA: dict[str, str] = {
     # sent or is sending (kinds and states; never their text).
     **{
         f"admin/{model}/{page}": ADMIN
-        for model in ("django_tasks_database/dbtaskresult", "accounts/outgoingemail")
+        for model in (
+            "django_tasks_database/dbtaskresult",
+            "accounts/outgoingemail",
+            "accounts/outgoingpush",
+        )
         for page in (
             "<path:object_id>/history/",
             "<path:object_id>/delete/",
@@ -155,6 +169,7 @@ class Owned:
     exchange: Exchange
     affection: AffectionDay
     check_in: CheckIn
+    notification: Notification  # one of Bob's "for you" items: the note Alice wrote him
     day: dt.date
     invite: Invite  # someone else's pending invite, for the token route (not couple data)
 
@@ -240,6 +255,7 @@ def build_owned(*, couple: Couple, alice: User, bob: User, inviter: User) -> Own
         exchange=exchange,
         affection=affection,
         check_in=check,
+        notification=Notification.objects.get(recipient=bob, note=note),
         day=today,
         invite=linking.create_invite(inviter=inviter),
     )

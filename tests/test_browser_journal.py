@@ -16,8 +16,9 @@ def test_notes_reactions_and_a_plan_between_two_partners(browser, live_server, c
     a = logged_in_page(browser, base, "alice@example.com", viewport=DESKTOP)
     b = logged_in_page(browser, base, "bob@example.com", viewport=PHONE)
 
-    # B waits on the dashboard; nothing unread yet.
-    assert b.locator("#unread-badge .badge").count() == 0
+    # B waits on the dashboard; nothing waits for him yet.
+    assert b.locator("#waiting-badge .badge").count() == 0
+    expect(b.locator("#for-you")).to_contain_text("Nothing waiting for you right now.")
 
     a.goto(base + "/journal/")
     assert_accessible(a)
@@ -30,15 +31,18 @@ def test_notes_reactions_and_a_plan_between_two_partners(browser, live_server, c
     assert a.get_by_label("Your note").input_value() == ""
     assert a.evaluate("window.stillTheSamePage") is True
 
-    # B's badge refreshes when the window regains focus, with no reload.
+    # B's count refreshes on its next look (every 45 s while in view; the tab coming back
+    # into view does the same), with no reload: the count, and the list on his home page.
     b.evaluate("window.stillTheSamePage = true")
-    b.evaluate("window.dispatchEvent(new Event('focus'))")
-    b.locator("#unread-badge .badge").wait_for()
-    assert b.locator("#unread-badge .badge").inner_text().startswith("1")
+    b.evaluate("document.body.dispatchEvent(new CustomEvent('bond:tick'))")
+    expect(b.locator("#waiting-badge .badge")).to_have_text("1 waiting for you")
+    expect(b.locator("#for-you")).to_contain_text("Alice wrote you a note.")
     assert b.evaluate("window.stillTheSamePage") is True
 
-    b.get_by_role("link", name="Journal").click()
+    b.locator("#for-you").get_by_role("link", name="Read it").click()
     expect(b.get_by_text("Thank you for walking the dog in the rain.")).to_be_visible()
+    expect(b.locator("#waiting-badge .badge")).to_have_count(0)
+    b.get_by_role("link", name="Journal", exact=True).click()
     assert_accessible(b)
     b.evaluate("window.stillTheSamePage = true")
     b.get_by_role("button", name="Heart").click()
@@ -93,7 +97,8 @@ def test_the_note_flow_with_javascript_off(browser, live_server, couple):
     expect(a.get_by_text("Your note is on its way to Bob.")).to_be_visible()
 
     b.reload()
-    assert b.locator("#unread-badge .badge").inner_text().startswith("1")
+    assert b.locator("#waiting-badge .badge").inner_text().startswith("1")
+    expect(b.locator("#for-you")).to_contain_text("Alice wrote you a note.")
     b.get_by_role("link", name="Journal").click()
     b.get_by_role("button", name="Hug").click()
     expect(b.get_by_role("button", name="Hug")).to_have_attribute("aria-pressed", "true")

@@ -21,7 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from accounts.couples import couple_required
 from accounts.models import User
 from accounts.unsubscribe import make_token
-from practices.models import CustomIdea, Note
+from practices.models import CustomIdea, Note, Notification
 from tests.routes import (
     ALWAYS_SKIPPED,
     Owned,
@@ -90,8 +90,16 @@ LINKED_PAGES = {
 # they show their recipient. That records that the note was seen (what the unread badge
 # counts down), not a change anybody asked to make, so read_at is left out of the
 # fingerprint and checked on its own: only notes to the viewer, only from unread to read.
-# The read receipt, and the couple's revision that moves with it (checked below).
-GET_SKIPPED = ALWAYS_SKIPPED | {"practices.Note.read_at", "accounts.Couple.revision"}
+# In the same way, showing an item of the "for you" list records that it was seen, and
+# opening the page of its news (a plan, both answers) that it is done: only the viewer's
+# own items, checked below.
+# The read receipt, the items seen, and the couple's revision that moves with them.
+GET_SKIPPED = ALWAYS_SKIPPED | {
+    "practices.Note.read_at",
+    "practices.Notification.seen_at",
+    "practices.Notification.done_at",
+    "accounts.Couple.revision",
+}
 
 
 def refuse_without_token(request: HttpRequest, reason: str = "") -> HttpResponse:
@@ -224,6 +232,7 @@ def test_no_get_anywhere_changes_anything(
     # Signed in with the password just entered again, so that the exports open too.
     clients = pair(reauthenticated if user else client_for, user)
     read_before = dict(Note.objects.values_list("pk", "read_at"))
+    items_before = set(Notification.objects.values_list("pk", "recipient", "seen_at", "done_at"))
     revision_before = couple.revision
     counts, rows = row_counts(), fingerprint(skip=GET_SKIPPED)
 
@@ -240,8 +249,12 @@ def test_no_get_anywhere_changes_anything(
     # the receipt happens (which is why read_at is skipped above, and why only it is).
     assert receipts == ({owned.note.pk} if who == "bob" else set())
     assert read_before[owned.note.pk] is None
+    items_after = set(Notification.objects.values_list("pk", "recipient", "seen_at", "done_at"))
+    seen = {recipient for _pk, recipient, _seen, _done in items_after - items_before}
+    # Each partner had news waiting (build_owned), seen on their home page: theirs alone.
+    assert seen == ({user.pk} if who in ("alice", "bob") else set())
     couple.refresh_from_db()
-    assert (couple.revision != revision_before) == (who == "bob")
+    assert (couple.revision != revision_before) == (who in ("alice", "bob"))
     if user is not None:  # no GET logged anyone out (that would be a cross-site logout)
         for client in clients.values():
             assert client.session.get("_auth_user_id") == str(user.pk)

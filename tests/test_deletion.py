@@ -25,7 +25,7 @@ from django.utils.formats import date_format
 from accounts import linking
 from accounts.deletion import delete_account
 from accounts.delivery import send_email_later
-from accounts.models import Couple, User
+from accounts.models import Couple, PushSubscription, User
 from practices import daily, exercises, journal
 from practices.journal import When
 from practices.models import CheckIn, CustomIdea, DailyQuestion, Entry, Exchange, Note, Plan
@@ -188,6 +188,14 @@ def lived_in_journal(couple, alice, bob) -> Journal:
     )
     message.attach_alternative(words.alice("email-html"), "text/html")
     send_email_later(message, kind="weekly_thanks", user=alice)
+    # Her phone, where notifications go (the push service's address names her device).
+    PushSubscription.objects.create(
+        user=alice,
+        endpoint=f"https://updates.push.services.mozilla.com/wpush/v2/{words.alice('device')}",
+        p256dh=words.alice("device-key"),
+        auth=words.alice("device-secret"),
+        label=words.alice("device-name"),
+    )
     return words
 
 
@@ -221,6 +229,15 @@ NOT_AUTHORED = {
     "accounts.OutgoingEmail.from_email": "the site's",
     "accounts.OutgoingEmail.status": "a choice",
     "accounts.OutgoingEmail.last_error": "an exception's class name",
+    "accounts.OutgoingEmail.topic": "the app's",
+    "accounts.OutgoingPush.kind": "the app's",
+    "accounts.OutgoingPush.topic": "the app's",
+    "accounts.OutgoingPush.status": "a choice",
+    "accounts.OutgoingPush.last_error": "an exception's class name",
+    "accounts.NotificationSettings.digest": "a choice",
+    "practices.Notification.kind": "the app's",
+    "practices.Notification.key": "the app's",
+    "practices.Gesture.kind": "a choice from a fixed set",
 }
 
 

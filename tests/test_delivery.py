@@ -15,15 +15,15 @@ import json
 import logging
 import smtplib
 import socket
-import threading
 import time
+from functools import partial
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.core.signals import request_finished, request_started
-from django.db import OperationalError, connections, transaction
+from django.db import OperationalError, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -34,7 +34,7 @@ from accounts.delivery import deliver_email, send_email_later
 from accounts.models import OutgoingEmail, User
 from bond.logging import JsonFormatter
 from tests import outbox
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -301,22 +301,8 @@ def test_two_workers_at_once_send_an_email_once(make_user, settings):
     settings.EMAIL_BACKEND = f"{__name__}.SlowServer"
     SlowServer.sent = []
     queued = send_email_later(a_message(), kind="plan_reminder", user=make_user("Alice"))
-    barrier = threading.Barrier(2)
-    outcomes: list[str] = []
-
-    def worker() -> None:
-        try:
-            barrier.wait(timeout=10)
-            outcomes.append(deliver_email.call(queued.pk))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert sorted(outcomes) == ["not due", "sent"]
+    worker = partial(deliver_email.call, queued.pk)
+    assert sorted(at_once(worker, worker)) == ["not due", "sent"]
     assert SlowServer.sent == ["alice@example.com"]
 
 

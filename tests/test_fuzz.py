@@ -43,7 +43,16 @@ from icalendar import Calendar
 
 from accounts import linking
 from accounts.models import Couple, Invite, User
-from practices.models import Answer, CheckIn, CustomIdea, Exchange, Note, Plan, Reflection
+from practices.models import (
+    Answer,
+    CheckIn,
+    CustomIdea,
+    Exchange,
+    Note,
+    Notification,
+    Plan,
+    Reflection,
+)
 from tests.conftest import PASSWORD
 
 pytestmark = [
@@ -223,9 +232,15 @@ REPLY_FIELDS = {"reply": choice(["yes", "added"]), "addition": st.one_of(st.just
 
 # Sessions are written by logging in and by messages, never with what a form was sent.
 MODELS = [model for model in apps.get_models() if model._meta.label != "sessions.Session"]
-# Every change moves the couple's revision (the key of its cached pages), and doing a
-# practice is logged once a day: neither is any one form's doing.
-ALWAYS_ALLOWED = {"accounts.Couple.revision", "practices.PracticeLog"}
+# Every change moves the couple's revision (the key of its cached pages), doing a practice
+# is logged once a day, and what asks for an answer tells the partner (their "for you"
+# list): none of these is any one form's doing.
+ALWAYS_ALLOWED = {
+    "accounts.Couple.revision",
+    "practices.PracticeLog",
+    "practices.Notification",
+    *(f"practices.Notification.{column.attname}" for column in Notification._meta.concrete_fields),
+}
 
 Snapshot = dict[str, dict[object, dict]]
 
@@ -635,7 +650,7 @@ FORMS = {
         "alice",
         "/practices/well-being/check-in/",
         check_in_shown,
-        "practices.CheckIn.mood practices.CheckIn.need",
+        "practices.CheckIn.mood practices.CheckIn.need practices.Entry",
     ),
     "check-in reply": Form(
         "bob",

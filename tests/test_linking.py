@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import threading
 import time
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.core.cache import cache
-from django.db import IntegrityError, connections, transaction
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -17,7 +17,7 @@ from accounts import linking
 from accounts.deletion import delete_account
 from accounts.linking import CODE_ALPHABET, LinkError
 from accounts.models import Couple, Invite, Membership, User
-from tests.conftest import PASSWORD, age_authentication, couple_of, link
+from tests.conftest import PASSWORD, age_authentication, at_once, couple_of, link
 
 pytestmark = pytest.mark.django_db
 
@@ -364,22 +364,10 @@ def test_a_burst_of_parallel_guesses_gets_no_more_than_the_limit(
     guesser = make_user("Guesser")
     burst = 25
     clients = [client_for(guesser) for _ in range(burst)]
-    barrier = threading.Barrier(burst)
-    statuses: list[int] = []
-
-    def guess(client: Client) -> None:
-        try:
-            barrier.wait(timeout=10)
-            statuses.append(client.post("/invite/code/", {"code": "ZZZZ-ZZZZ"}).status_code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=guess, args=(client,)) for client in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert len(statuses) == burst
+    responses = at_once(
+        *(partial(client.post, "/invite/code/", {"code": "ZZZZ-ZZZZ"}) for client in clients)
+    )
+    statuses = [response.status_code for response in responses]
     assert set(statuses) == {404, 429}
     # Checking the count first and adding to it after let all of them through. (Fewer than
     # ten may pass: the user's and the address's counts can each turn one away.)

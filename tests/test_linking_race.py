@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import threading
+from functools import partial
 
 import pytest
-from django.db import connections
 
 from accounts import linking
 from accounts.linking import LinkError
 from accounts.models import Couple, Invite, Membership
+from tests.conftest import at_once
 
 
 def accept_concurrently(invite: Invite, users) -> list[object]:
-    barrier = threading.Barrier(len(users))
-    results: list[object] = [None] * len(users)
-
-    def accept(index: int, user) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = linking.accept_invite(invite=invite, user=user)
-        except LinkError as error:
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=accept, args=(i, u)) for i, u in enumerate(users)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
+    return at_once(
+        *(partial(linking.accept_invite, invite=invite, user=user) for user in users),
+        timeout=30,
+    )
 
 
 @pytest.mark.django_db(transaction=True)

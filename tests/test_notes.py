@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from accounts import linking
+from accounts.models import Couple
 from practices import journal
 from practices.models import Entry, Note, Reaction, Star
 
@@ -154,26 +155,40 @@ def test_the_author_opening_the_note_does_not_mark_it_read(note, alice_client):
     assert note.read_at is None
 
 
-def test_unread_badge_partial_costs_one_query_after_the_session(
-    note, bob, client_for, django_assert_max_num_queries
+def test_the_waiting_count_costs_nothing_more_when_nothing_changed(
+    note, couple, bob, client_for, django_assert_max_num_queries
+):
+    client = client_for(bob, htmx=True)
+    revision = Couple.objects.get(pk=couple.pk).revision
+    # session, user with couple and partner (and its revision): nothing new, no swap
+    with django_assert_max_num_queries(2):
+        response = client.get(f"/for-you/waiting/?rev={revision}")
+    assert response.status_code == 204
+
+
+def test_the_waiting_count_shows_what_changed_for_one_query(
+    note, couple, bob, client_for, django_assert_max_num_queries
 ):
     client = client_for(bob, htmx=True)
     # session, user with couple and partner, the count
     with django_assert_max_num_queries(3):
-        response = client.get("/journal/unread/")
+        response = client.get("/for-you/waiting/?rev=0")
     html = response.content.decode()
-    assert 'id="unread-badge"' in html
+    assert 'id="waiting-badge"' in html
     assert '<span class="badge">1<' in html
-    assert 'hx-trigger="every 45s, focus from:window"' in html
+    assert 'hx-trigger="bond:tick from:body"' in html
+    revision = Couple.objects.get(pk=couple.pk).revision
+    assert f"?rev={revision}" in html  # the next look asks from here
+    assert 'id="for-you"' not in html  # not on the home page: the count alone
 
 
-def test_unread_badge_tells_htmx_to_stop_polling_when_signed_out(client_for):
-    response = client_for(None, htmx=True).get("/journal/unread/")
+def test_the_waiting_count_tells_htmx_to_stop_polling_when_signed_out(client_for):
+    response = client_for(None, htmx=True).get("/for-you/waiting/?rev=0")
     assert response.status_code == 286
 
 
 def test_signed_out_pages_have_no_polling_badge(client):
-    assert "unread-badge" not in client.get("/").content.decode()
+    assert "waiting-badge" not in client.get("/").content.decode()
 
 
 # Reactions ------------------------------------------------------------

@@ -225,7 +225,7 @@ def test_security_headers_on_public_pages(client: Client, path: str):
         "/practices/empathy/",
         "/account/settings/",
         "/account/partner/",
-        "/journal/unread/",
+        "/account/notifications/",
     ],
 )
 def test_security_headers_on_signed_in_pages(couple, alice_client, path: str):

@@ -8,15 +8,14 @@ import json
 import logging
 import re
 import smtplib
-import threading
 import time
 import zoneinfo
+from functools import partial
 
 import pytest
 from django.core import signing
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
-from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
@@ -27,6 +26,7 @@ from practices import journal, reminders
 from practices.journal import When
 from practices.models import Plan, ReminderSent
 from practices.reminders import queue_due_reminders
+from tests.conftest import at_once, link
 
 # A Saturday noon in UTC; the plan is on Sunday.
 SATURDAY = dt.datetime(2031, 3, 8, 12, 0, tzinfo=dt.UTC)
@@ -252,26 +252,11 @@ def lake_walk_on_sunday(*, couple, user) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_two_servers_running_at_once_send_each_reminder_once(make_user, mailbox):
-    from tests.conftest import link
-
     alice, bob = make_user("Alice"), make_user("Bob")
     couple = link(alice, bob)
     lake_walk_on_sunday(couple=couple, user=bob)
-    barrier = threading.Barrier(2)
-    counts: list[int] = []
-
-    def server() -> None:
-        try:
-            barrier.wait(timeout=10)
-            counts.append(queue_due_reminders(now=SATURDAY))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=server) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    server = partial(queue_due_reminders, now=SATURDAY)
+    counts = at_once(server, server)
     assert sorted(counts) in ([0, 2], [1, 1])
     assert sum(counts) == 2
     assert len(mailbox()) == 2
@@ -318,8 +303,6 @@ class RefusesAlice(EmailBackend):
 def test_a_refused_address_is_given_up_and_logged_and_the_others_still_go(
     plan_tomorrow, make_user, settings, caplog, mailbox
 ):
-    from tests.conftest import link
-
     charlie, dana = make_user("Charlie"), make_user("Dana")
     lake_walk_on_sunday(couple=link(charlie, dana), user=dana)
     settings.EMAIL_BACKEND = f"{__name__}.RefusesAlice"

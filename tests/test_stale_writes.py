@@ -32,7 +32,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts import linking
-from accounts.models import Couple, Invite, User
+from accounts.models import Couple, Invite, NotificationSettings, User
 from accounts.unsubscribe import make_token
 from practices import exercises, journal
 from practices.content import PRACTICES_BY_SLUG
@@ -42,6 +42,7 @@ from practices.models import (
     Answer,
     CheckIn,
     Note,
+    Notification,
     Plan,
     Reaction,
     Reflection,
@@ -133,6 +134,22 @@ EDITS: dict[str, tuple[str, str]] = {
         "the account is gone already: the old tab is signed out and nothing else changes",
     ),
     "unsubscribe/<str:token>/": (IDEMPOTENT, "turns one reminder off; again, it stays off"),
+    "account/notifications/": (
+        IDEMPOTENT,
+        "one's own notification settings, set whole: nobody else writes them",
+    ),
+    "account/notifications/devices/": (
+        IDEMPOTENT,
+        "this browser's own push address, set whole (update_or_create by address)",
+    ),
+    "account/notifications/devices/remove/": (
+        IDEMPOTENT,
+        "removes one's own device; again, it is gone (and says so)",
+    ),
+    "for-you/<int:pk>/dismiss/": (
+        IDEMPOTENT,
+        "takes one's own item off one's own list; again, it is off already",
+    ),
     "accounts/email/": (
         IDEMPOTENT,
         "allauth: each action names an address; a stale one finds it gone and does nothing",
@@ -160,6 +177,7 @@ OTHER_POSTS: dict[str, str] = {
     "plans/new/": CREATES,
     "plans/ideas/": CREATES,
     "practices/empathy/reflect-back/": CREATES,
+    "signs/": "adds a new sign (a few a day at most, counted under the couple's lock)",
     "accounts/signup/": CREATES,
     "invite/code/": "a lookup: redirects to the code's invite; wrong guesses count in the cache",
     "accounts/password/reset/": "allauth: sends a reset link; changes no row",
@@ -210,6 +228,7 @@ OTHER_POSTS: dict[str, str] = {
                     "usersessions/usersession",
                     "django_tasks_database/dbtaskresult",
                     "accounts/outgoingemail",
+                    "accounts/outgoingpush",
                     "accounts/user",
                 )
                 for page in (
@@ -859,3 +878,54 @@ def test_a_stale_couple_settings_save_does_not_erase_the_partners_change(
     # Alice only set the anniversary; her form still had the old (empty) name in it.
     submit(alice_client, old_tab, anniversary="2019-06-14")
     assert Couple.objects.get(pk=couple.pk).name == "The Rivers"  # or she was told (a 409)
+
+
+@two_tabs("account/notifications/")
+def test_a_stale_notification_settings_save_is_ones_own_last_word(alice, client_for):
+    url = "/account/notifications/"
+    alice_client = client_for(alice)
+    old_tab = form_on(alice_client.get(url), url)
+    fresh = form_on(alice_client.get(url), url)
+    assert submit(alice_client, fresh, quiet_start="21:00").status_code == 302
+    assert submit(alice_client, old_tab, quiet_start="23:30").status_code == 302
+    assert NotificationSettings.objects.get(user=alice).quiet_start == dt.time(23, 30)
+
+
+FIREFOX_ADDRESS = "https://updates.push.services.mozilla.com/wpush/v2/gAAAAAB-tab"
+A_DEVICE = {"endpoint": FIREFOX_ADDRESS, "p256dh": "B" + "x" * 86, "auth": "y" * 22}
+
+
+@two_tabs("account/notifications/devices/")
+def test_turning_push_on_from_two_tabs_keeps_one_device(alice, client_for):
+    alice_client = client_for(alice)
+    for _tab in range(2):
+        response = alice_client.post("/account/notifications/devices/", A_DEVICE)
+        assert response.status_code == 201
+    assert alice.push_subscriptions.count() == 1
+
+
+@two_tabs("account/notifications/devices/remove/")
+def test_removing_a_device_from_a_stale_tab_changes_nothing(alice, client_for):
+    alice_client = client_for(alice)
+    alice_client.post("/account/notifications/devices/", A_DEVICE)
+    url = "/account/notifications/devices/remove/"
+    old_tab = form_on(alice_client.get("/account/notifications/"), url)
+    submit(alice_client, form_on(alice_client.get("/account/notifications/"), url))
+    assert not alice.push_subscriptions.exists()
+    with nothing_changes():
+        response = submit(alice_client, old_tab)
+    assert response.status_code == 302
+    assert "removed already" in alice_client.get(response["Location"]).content.decode()
+
+
+@two_tabs("for-you/<int:pk>/dismiss/")
+def test_dismissing_from_a_stale_tab_changes_nothing(note_to_bob, bob, client_for):
+    (item,) = Notification.objects.filter(recipient=bob)
+    url = f"/for-you/{item.pk}/dismiss/"
+    bob_client = client_for(bob)
+    old_tab = form_on(bob_client.get("/"), url)
+    assert submit(bob_client, form_on(bob_client.get("/"), url)).status_code == 302
+    item.refresh_from_db()
+    assert item.done_at is not None
+    with nothing_changes():
+        assert submit(bob_client, old_tab).status_code == 302

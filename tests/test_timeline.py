@@ -154,21 +154,24 @@ def test_a_deep_page_uses_the_index_not_offset(
 @pytest.mark.parametrize(
     ("path", "most"),
     [
-        # session, user with couple and partner, unread badge, entries, reactions, answers; then, as
-        # Alice has unread notes, reading them: touch the couple and update the notes, in a
-        # savepoint (two statements a test's transaction adds), and the badge again.
-        ("/journal/", 11),
-        ("/journal/?show=notes", 11),
-        ("/journal/?show=plans", 6),
-        # session, user with couple and partner, notes, reactions, my stars, badge
+        # session, user with couple and partner, unread count, entries, reactions, answers;
+        # then, as Alice has unread notes, reading them: touch the couple, their news (items,
+        # done, pushes called off) and the notes, in a savepoint (two statements a test's
+        # transaction adds), and the nav's count under the new revision.
+        ("/journal/", 14),
+        ("/journal/?show=notes", 14),
+        ("/journal/?show=plans", 7),
+        # session, user with couple and partner, notes, reactions, my stars, nav's count
         ("/journal/keepsakes/", 6),
-        # session, user with couple and partner, upcoming, ideas, past, badge
+        # session, user with couple and partner, upcoming, ideas, past, nav's count
         ("/plans/", 6),
-        # session, user with couple and partner, custom ideas, badge
+        # session, user with couple and partner, custom ideas, nav's count
         ("/plans/ideas/", 4),
-        # session, user with couple and partner, upcoming, remember-when, progress, today's
-        # answers, check-ins, badge
-        ("/", 8),
+        # session, user with couple and partner, nav's count, what waits for her (at most 20
+        # items, whether she answered their questions and reflected on their dates, seen:
+        # the items and the pushes called off), upcoming, remember-when, progress, today's
+        # answers, check-ins, signs left
+        ("/", 14),
     ],
 )
 def test_list_pages_cost_a_bounded_number_of_queries(
@@ -189,10 +192,11 @@ def test_plan_and_note_pages_cost_a_bounded_number_of_queries(
     fill_journal(couple, alice, bob, size)
     plan = Plan.objects.last()
     note = Note.objects.last()
-    # session, user with couple and partner, plan, reflections, badge
-    with django_assert_max_num_queries(5):
+    # session, user with couple and partner, plan, reflections, nav's count, the plan's news
+    with django_assert_max_num_queries(6):
         assert alice_client.get(f"/plans/{plan.pk}/").status_code == 200
-    # session, user with couple and partner, note, reactions, star, badge; mark read as on the
-    # journal: touch, update, and the savepoint around them
-    with django_assert_max_num_queries(10):
+    # session, user with couple and partner, note, reactions, star, nav's count; read as on
+    # the journal: touch, its news (items, done, pushes called off), update, the savepoint
+    # around them, and the count again
+    with django_assert_max_num_queries(13):
         assert alice_client.get(f"/journal/notes/{note.pk}/").status_code == 200

@@ -14,7 +14,7 @@ from accounts import linking
 from practices import daily, journal, selectors
 from practices.content import PRACTICES
 from practices.display import path_to
-from practices.models import Plan
+from practices.models import Gesture, Plan
 from practices.presenters import PlanCard, Viewer, plan_card
 from practices.progress import PracticeProgress, progress
 
@@ -83,4 +83,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if couple is not None:
         viewer = Viewer.of(request)
         context["board"] = SimpleLazyObject(lambda: dashboard_of(viewer))
+        context["for_you"] = SimpleLazyObject(lambda: selectors.for_you(viewer))
+        context["signs_left"] = SimpleLazyObject(
+            lambda: journal.gestures_left_today(couple=couple, user=request.user)
+        )
+        context["sign_kinds"] = Gesture.Kind.choices
     return render(request, "bond/dashboard.html", context)

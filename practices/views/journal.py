@@ -82,14 +82,6 @@ def timeline(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
-def unread_badge(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        # 286 tells htmx to stop polling: a signed-out page has nothing to refresh.
-        return HttpResponse(status=286)
-    return render(request, "base.html#unread-badge")
-
-
 @active_couple_required
 @require_http_methods(["GET", "POST"])
 def note_create(request: HttpRequest) -> HttpResponse:

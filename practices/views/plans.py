@@ -22,9 +22,11 @@ from accounts.couples import (
 )
 from practices import journal
 from practices.forms import CustomIdeaForm, PlanForm, ReflectionForm, StatusForm
+from practices.fragments import waiting_count
 from practices.ideas import CATEGORIES, IDEAS, IDEAS_BY_SLUG
 from practices.journal import StalePlan, When
-from practices.models import CustomIdea, Plan
+from practices.models import CustomIdea, Notification, Plan
+from practices.notifications import settle_on_view
 from practices.presenters import Viewer, plan_card
 
 
@@ -141,7 +143,16 @@ def plan_page(request: HttpRequest, plan: Plan, **overrides: object) -> dict:
 @require_GET
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_for_reading(request, Plan.objects, pk)
-    return render(request, "practices/plan_detail.html", plan_page(request, plan))
+    context = plan_page(request, plan)
+    if waiting_count(request):
+        # The plan is on this page, and so is the partner's reflection once the viewer
+        # wrote theirs: that news is seen.
+        kind = Notification.Kind
+        kinds = [kind.PLAN_NEW, kind.PLAN_CHANGED, kind.DATE_TOMORROW]
+        if context["my_reflection"]:
+            kinds.append(kind.REFLECTION)
+        settle_on_view(couple=request.couple, recipient=request.user, kinds=kinds, plan=plan)
+    return render(request, "practices/plan_detail.html", context)
 
 
 def plan_form_initial(plan: Plan) -> dict:

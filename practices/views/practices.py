@@ -15,7 +15,6 @@ from django.core.exceptions import PermissionDenied
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -31,6 +30,7 @@ from accounts.models import Couple
 from practices import daily, exercises, selectors
 from practices.content import FAQ, PRACTICES_BY_SLUG, Practice
 from practices.daily import AnswerLocked
+from practices.display import action_path
 from practices.forms import (
     AffectionForm,
     AnswerForm,
@@ -40,8 +40,10 @@ from practices.forms import (
     ExchangeReplyForm,
     NoteForm,
 )
+from practices.fragments import waiting_count
 from practices.ideas import IDEAS
-from practices.models import AffectionDay, CheckIn, Exchange
+from practices.models import AffectionDay, CheckIn, Exchange, Notification
+from practices.notifications import settle_on_view
 from practices.progress import progress
 
 # The affection ideas shown beside the daily tick.
@@ -123,12 +125,21 @@ def step_context(request: HttpRequest, practice: Practice, number: int) -> dict:
     return context
 
 
+# Opening a practice's action step shows these replies to the viewer's own: seen.
+REPLIES_SHOWN = {
+    "empathy": [Notification.Kind.EXCHANGE_REPLY],
+    "well-being": [Notification.Kind.CHECK_IN_REPLY],
+}
+
+
 @couple_required
 @vary_on_headers("HX-Request")
 @require_GET
 def practice_step(request: HttpRequest, slug: str, number: int = 1) -> HttpResponse:
     practice = practice_or_404(slug)
     context = step_context(request, practice, number)
+    if number == context["last"] and slug in REPLIES_SHOWN and waiting_count(request):
+        settle_on_view(couple=request.couple, recipient=request.user, kinds=REPLIES_SHOWN[slug])
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "practices/practice.html#step", context)
     return render(request, "practices/practice.html", context)
@@ -141,14 +152,6 @@ def action_failed(request: HttpRequest, slug: str, **forms: Form) -> HttpRespons
     context["action"] = {**action_context(practice, request), **forms}
     context["fresh"] = True  # errors and typed words are this request's alone: not cached
     return render(request, "practices/practice.html", context, status=422)
-
-
-def step_url(slug: str, number: int) -> str:
-    return reverse("practices:practice_step", kwargs={"slug": slug, "number": number})
-
-
-def action_url(slug: str) -> str:
-    return step_url(slug, len(PRACTICES_BY_SLUG[slug].steps) + 1)
 
 
 # The daily question ------------------------------------------------------------
@@ -197,6 +200,16 @@ def question(request: HttpRequest, day: str | None = None) -> HttpResponse:
     the_day = day_or_404(request.couple, day)
     context = question_context(request, the_day)
     if request.method == "GET":
+        if waiting_count(request):
+            # Both answers are on this page once the viewer answered: the news is seen.
+            settle_on_view(
+                couple=request.couple,
+                recipient=request.user,
+                kinds=[Notification.Kind.ANSWER],
+                question__couple=request.couple,
+                question__day=the_day,
+                question__answers__author=request.user,
+            )
         return render(request, "practices/question.html", context)
     if not request.couple.is_active:
         raise PermissionDenied(ARCHIVE_READ_ONLY)
@@ -237,7 +250,7 @@ def exchange_create(request: HttpRequest) -> HttpResponse:
         heard=form.cleaned_data["heard"],
     )
     messages.success(request, f"Sent. {request.partner.display_name} can say if that's it.")
-    return redirect(action_url("empathy"))
+    return redirect(action_path("empathy"))
 
 
 @active_couple_required
@@ -258,7 +271,7 @@ def exchange_reply(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not answered:
         messages.info(request, "You already answered this one.")
-    return redirect(action_url("empathy"))
+    return redirect(action_path("empathy"))
 
 
 @active_couple_required
@@ -270,7 +283,7 @@ def affection_tick(request: HttpRequest) -> HttpResponse:
     kinds = {name for name, ticked in form.cleaned_data.items() if ticked}
     exercises.tick_affection(couple=request.couple, user=request.user, kinds=kinds)
     messages.success(request, "Noted. Only you can see it." if kinds else "Saved.")
-    return redirect(action_url("affection"))
+    return redirect(action_path("affection"))
 
 
 @active_couple_required
@@ -287,7 +300,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
     )
     partner = request.partner.display_name if request.partner else "Your partner"
     messages.success(request, f"Thank you for sharing. {partner} will see it on their home page.")
-    return redirect(action_url("well-being"))
+    return redirect(action_path("well-being"))
 
 
 @active_couple_required

@@ -29,3 +29,79 @@ function enableCopyButtons() {
 }
 
 document.addEventListener("DOMContentLoaded", enableCopyButtons);
+
+// The service worker: an offline page, and notifications (static/root/sw.js).
+if ("serviceWorker" in navigator) {
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {});
+  });
+}
+
+// The nav's count of what waits for you (and the "for you" list on the home page) asks
+// the server every 45 seconds while the page is in view, and at once when it comes back
+// into view; never from a tab in the background. htmx listens for "bond:tick".
+const TICK_SECONDS = 45;
+
+function tick() {
+  if (document.visibilityState === "visible") {
+    document.body.dispatchEvent(new CustomEvent("bond:tick"));
+  }
+}
+
+setInterval(tick, TICK_SECONDS * 1000);
+document.addEventListener("visibilitychange", tick);
+
+// Push notifications on this device (the notifications settings page).
+function bytesOfBase64Url(text) {
+  const base64 = (text + "=".repeat((4 - (text.length % 4)) % 4)).replace(/-/g, "+").replace(/_/g, "/");
+  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+}
+
+function csrfToken() {
+  return JSON.parse(document.body.getAttribute("hx-headers"))["x-csrftoken"];
+}
+
+async function turnOnPush(setup, status) {
+  const permission = await Notification.requestPermission();
+  if (permission !== "granted") {
+    status.textContent = "This browser blocks notifications from Bond: allow them in its site settings, then try again.";
+    return;
+  }
+  const registration = await navigator.serviceWorker.ready;
+  const subscription = await registration.pushManager.subscribe({
+    userVisibleOnly: true,
+    applicationServerKey: bytesOfBase64Url(setup.dataset.pushKey),
+  });
+  const { endpoint, keys } = subscription.toJSON();
+  const response = await fetch(setup.dataset.addUrl, {
+    method: "POST",
+    body: new URLSearchParams({ endpoint, p256dh: keys.p256dh, auth: keys.auth }),
+    headers: { "X-CSRFToken": csrfToken() },
+    credentials: "same-origin",
+  });
+  if (response.ok) {
+    window.location.reload();
+  } else {
+    status.textContent = await response.text();
+  }
+}
+
+function enablePushSetup() {
+  const setup = document.querySelector("[data-push-key]");
+  if (!setup) return;
+  const status = setup.querySelector("[data-push-status]");
+  if (!("serviceWorker" in navigator && "PushManager" in window && "Notification" in window)) {
+    status.textContent = "This browser can't show notifications from Bond. On an iPhone, add Bond to your home screen (Share, then Add to Home Screen) and open it from there.";
+    return;
+  }
+  const button = setup.querySelector("[data-push-enable]");
+  button.hidden = false;
+  status.textContent = "";
+  button.addEventListener("click", () => {
+    turnOnPush(setup, status).catch(() => {
+      status.textContent = "Notifications could not be turned on here. Please try again.";
+    });
+  });
+}
+
+document.addEventListener("DOMContentLoaded", enablePushSetup);

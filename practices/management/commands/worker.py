@@ -7,7 +7,7 @@ from argparse import BooleanOptionalAction
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import InterfaceError, OperationalError, close_old_connections, connection
 from django.utils.autoreload import run_with_reloader
 from django.utils.crypto import get_random_string
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
@@ -17,6 +17,8 @@ from django_tasks_db.management.commands.db_worker import Worker as DatabaseWork
 from practices.schedule import run_due
 
 logger = logging.getLogger("practices.worker")
+# Seconds between looks for a database that could not be reached.
+PAUSE = 5
 
 
 def run_schedule_once() -> None:
@@ -107,7 +109,18 @@ class Command(BaseCommand):
             if not burst and threading.current_thread() is threading.main_thread():
                 # SIGTERM lets the task in hand finish; under the reloader, Ctrl-C ends it.
                 worker.configure_signals()
-            worker.run()
+            while True:
+                try:
+                    worker.run()
+                    return
+                except (OperationalError, InterfaceError):
+                    if burst:
+                        raise
+                    # The database is back later: waiting beats exiting, which a service
+                    # manager would restart in a loop and then give up on.
+                    logger.warning("The database is out of reach: trying again in %s s.", PAUSE)
+                    connection.close()
+                    time.sleep(PAUSE)
         else:
             import django_rq
             from django_tasks_rq import Job
