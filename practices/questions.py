@@ -24,6 +24,10 @@ How to add questions:
   and positive-first, and never ask for a score.
 - Make no assumptions about gender, children, money, religion, alcohol or
   whether the couple lives together.
+- Both partners see the same question, so speak to the reader: "you" for the
+  reader, "your partner" (they, them) for the other, "the two of you" or
+  "you two" for both. Never "I", "me", "my", "we", "us" or "our", as if one
+  partner were asking the other (tests/test_questions.py checks this).
 """
 
 from __future__ import annotations
@@ -57,7 +61,11 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question("communication", "light", "What's a topic you could happily talk about for an hour?"),
     Question("communication", "light", "What did you learn this week that surprised you?"),
-    Question("communication", "light", "Which conversation with me lately felt really easy?"),
+    Question(
+        "communication",
+        "light",
+        "Which conversation with your partner lately felt really easy?",
+    ),
     Question(
         "communication",
         "light",
@@ -66,13 +74,13 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "communication",
         "light",
-        "What's something you'd like to tell me more about when we have time?",
+        "What's something you'd like to tell your partner more about when you two have time?",
     ),
     Question("communication", "light", "When today did you feel most like yourself?"),
     Question(
         "communication",
         "light",
-        "What's a story from when you were little that you don't think I've heard?",
+        "What's a story from when you were little that you don't think your partner has heard?",
     ),
     Question("communication", "light", "If today had a title, what would it be?"),
     Question(
@@ -80,7 +88,11 @@ QUESTIONS: tuple[Question, ...] = (
         "light",
         "What's something you read, watched or heard lately that stayed with you?",
     ),
-    Question("communication", "light", "What's a question you'd love me to ask you more often?"),
+    Question(
+        "communication",
+        "light",
+        "What's a question you'd love your partner to ask you more often?",
+    ),
     Question(
         "communication",
         "light",
@@ -90,14 +102,17 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "communication",
         "light",
-        "What's one thing you'd like to plan with me in the next few weeks?",
+        "What's one thing you'd like to plan with your partner in the next few weeks?",
     ),
     Question("communication", "light", "What's a small win from this week you'd like to share?"),
     Question("communication", "light", "What's a silly opinion you hold very firmly?"),
     Question(
         "communication",
         "light",
-        "Where do you find it easiest to talk with me: on a walk, over food, somewhere else?",
+        (
+            "Where do you find it easiest to talk with your partner: on a walk, over food,"
+            " somewhere else?"
+        ),
     ),
     Question(
         "communication",
@@ -113,18 +128,26 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "communication",
         "light",
-        "Could you send me a photo of something that caught your eye today, and say why?",
+        "Could you send your partner a photo of something that caught your eye today, and say why?",
     ),
     Question("communication", "light", "What's something you've changed your mind about recently?"),
-    Question("communication", "light", "What would you like more of in our conversations?"),
+    Question(
+        "communication",
+        "light",
+        "What would you like more of in the conversations you two have?",
+    ),
     Question("communication", "light", "What do you like to talk about on a slow, lazy day?"),
     Question(
         "communication",
         "light",
         "What's a recent conversation, with anyone, that left you feeling good?",
     ),
-    Question("communication", "light", "What's a phrase of mine you'd recognise anywhere?"),
-    Question("communication", "light", "When do you feel most listened to by me?"),
+    Question(
+        "communication",
+        "light",
+        "What's a phrase of your partner's you'd recognise anywhere?",
+    ),
+    Question("communication", "light", "When do you feel most listened to by your partner?"),
     Question(
         "communication",
         "light",
@@ -135,14 +158,22 @@ QUESTIONS: tuple[Question, ...] = (
         "light",
         "What's the best advice anyone has given you, and who was it?",
     ),
-    Question("communication", "light", "What's a word or inside joke of ours that you love?"),
+    Question(
+        "communication",
+        "light",
+        "What's a word or inside joke the two of you share that you love?",
+    ),
     Question("communication", "light", "What would you tell your younger self about this week?"),
     Question(
         "communication",
         "light",
-        "What's a small moment from today you'd like to describe to me in detail?",
+        "What's a small moment from today you'd like to describe to your partner in detail?",
     ),
-    Question("communication", "light", "What's a long talk we had that you still treasure?"),
+    Question(
+        "communication",
+        "light",
+        "What's a long talk with your partner that you still treasure?",
+    ),
     Question(
         "communication",
         "light",
@@ -158,17 +189,17 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "communication",
         "deep",
-        "What's something you find hard to say out loud, even to me?",
+        "What's something you find hard to say out loud, even to your partner?",
     ),
     Question(
         "communication",
         "deep",
-        "When we disagree, what helps you feel safe enough to keep talking?",
+        "When you and your partner disagree, what helps you feel safe enough to keep talking?",
     ),
     Question(
         "communication",
         "deep",
-        "What could I do to make it easier for you to bring up something difficult?",
+        "What could your partner do to make it easier for you to bring up something difficult?",
     ),
     Question(
         "communication",
@@ -178,7 +209,11 @@ QUESTIONS: tuple[Question, ...] = (
             "ask for one?"
         ),
     ),
-    Question("communication", "deep", "What's a topic you'd like us to talk about more openly?"),
+    Question(
+        "communication",
+        "deep",
+        "What's a topic you'd like the two of you to talk about more openly?",
+    ),
     Question(
         "communication",
         "deep",
@@ -197,57 +232,71 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "communication",
         "deep",
-        "What's a recent moment when you felt misunderstood, and what did you wish I'd known?",
-    ),
-    Question("communication", "deep", "How would you like us to make up after a disagreement?"),
-    Question(
-        "communication",
-        "deep",
-        "What's a need of yours that sometimes gets lost when we're busy?",
-    ),
-    Question("communication", "deep", "Which of your feelings is hardest to put into words?"),
-    Question(
-        "communication",
-        "deep",
-        "What have you learned about how we talk to each other since we met?",
-    ),
-    Question(
-        "communication",
-        "deep",
-        "Could you finish this sentence with something true: “I feel close to you when…”?",
-    ),
-    Question(
-        "communication",
-        "deep",
-        "What's something I do after tension, like a joke or a touch, that helps us reconnect?",
-    ),
-    Question("communication", "deep", "What does honesty mean to you in a relationship?"),
-    Question(
-        "communication",
-        "deep",
-        "What's a worry about us you'd like to say gently, so it feels smaller?",
-    ),
-    Question(
-        "communication",
-        "deep",
-        "When you're upset, what's the first thing you'd like me to say or do?",
-    ),
-    Question(
-        "communication",
-        "deep",
         (
-            "What's a disagreement of ours that keeps coming back, and how could we live with"
-            " it kindly?"
+            "What's a recent moment when you felt misunderstood, and what did you wish your"
+            " partner had known?"
         ),
     ),
     Question(
         "communication",
         "deep",
-        "When you bring up something hard, what do you most hope I'll hear?",
+        "How would you like the two of you to make up after a disagreement?",
+    ),
+    Question(
+        "communication",
+        "deep",
+        "What's a need of yours that sometimes gets lost when you're both busy?",
+    ),
+    Question("communication", "deep", "Which of your feelings is hardest to put into words?"),
+    Question(
+        "communication",
+        "deep",
+        "What have you learned about how you and your partner talk to each other since you met?",
+    ),
+    Question(
+        "communication",
+        "deep",
+        "Could you finish this thought with something true: you feel close to your partner when…?",
+    ),
+    Question(
+        "communication",
+        "deep",
+        (
+            "What's something your partner does after tension, like a joke or a touch, that helps"
+            " you two reconnect?"
+        ),
+    ),
+    Question("communication", "deep", "What does honesty mean to you in a relationship?"),
+    Question(
+        "communication",
+        "deep",
+        "What's a worry about your relationship you'd like to say gently, so it feels smaller?",
+    ),
+    Question(
+        "communication",
+        "deep",
+        "When you're upset, what's the first thing you'd like your partner to say or do?",
+    ),
+    Question(
+        "communication",
+        "deep",
+        (
+            "What's a disagreement between the two of you that keeps coming back, and how could"
+            " you both live with it kindly?"
+        ),
+    ),
+    Question(
+        "communication",
+        "deep",
+        "When you bring up something hard, what do you most hope your partner will hear?",
     ),
     # 2. Understand each other (empathy)
     Question("empathy", "light", "What's one feeling you had today, and what sparked it?"),
-    Question("empathy", "light", "What's been on your plate this week that I might not see?"),
+    Question(
+        "empathy",
+        "light",
+        "What's been on your plate this week that your partner might not see?",
+    ),
     Question(
         "empathy",
         "light",
@@ -259,19 +308,35 @@ QUESTIONS: tuple[Question, ...] = (
         "light",
         "Which part of your week was more tiring than it looked from the outside?",
     ),
-    Question("empathy", "light", "What's something you love that you wish I understood better?"),
+    Question(
+        "empathy",
+        "light",
+        "What's something you love that you wish your partner understood better?",
+    ),
     Question("empathy", "light", "How are you feeling right now, in one or two words?"),
-    Question("empathy", "light", "Before I tell you, what's your guess about how my day went?"),
+    Question(
+        "empathy",
+        "light",
+        "What's your guess about how your partner's day went, before you ask them?",
+    ),
     Question("empathy", "light", "When this week would you have liked someone in your corner?"),
-    Question("empathy", "light", "What do you think I'm most looking forward to right now?"),
+    Question(
+        "empathy",
+        "light",
+        "What do you think your partner is most looking forward to right now?",
+    ),
     Question("empathy", "light", "What's a small worry you've carried around this week?"),
     Question("empathy", "light", "What gave you energy lately, and what drained it?"),
     Question(
         "empathy",
         "light",
-        "Which of my moods do you find easiest to read, and which is trickiest?",
+        "Which of your partner's moods do you find easiest to read, and which is trickiest?",
     ),
-    Question("empathy", "light", "What have you noticed about how I've been feeling lately?"),
+    Question(
+        "empathy",
+        "light",
+        "What have you noticed about how your partner has been feeling lately?",
+    ),
     Question(
         "empathy",
         "light",
@@ -281,34 +346,50 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "empathy",
         "light",
-        "What's one thing you'd like me to know about your week before it ends?",
+        "What's one thing you'd like your partner to know about your week before it ends?",
     ),
     Question(
         "empathy",
         "light",
         "What felt bigger to you this week than it might have seemed to others?",
     ),
-    Question("empathy", "light", "How can I tell when you're tired but not saying so?"),
+    Question("empathy", "light", "How can your partner tell when you're tired but not saying so?"),
     Question(
         "empathy",
         "light",
-        "What's a place you'd like to show me so I understand you better?",
+        "What's a place you'd like to show your partner so they understand you better?",
     ),
     Question("empathy", "light", "What's a habit of yours that has a story behind it?"),
     Question("empathy", "light", "What did you need today that you didn't quite get?"),
     Question("empathy", "light", "What's a compliment you got that surprised you?"),
     Question("empathy", "light", "Who did you think about today, and why?"),
     Question("empathy", "light", "Where did you find a tiny moment of calm today?"),
-    Question("empathy", "light", "What's an interest of mine you'd like to understand better?"),
+    Question(
+        "empathy",
+        "light",
+        "What's an interest of your partner's you'd like to understand better?",
+    ),
     Question(
         "empathy",
         "light",
         "How did you feel when you woke up today, and has it changed since?",
     ),
     Question("empathy", "light", "What's one feeling you'd like to have more of this week?"),
-    Question("empathy", "light", "What do you guess I'd call the highlight of my week?"),
-    Question("empathy", "light", "When did you last feel understood by someone, not just me?"),
-    Question("empathy", "light", "What are you curious about in the way I see the world?"),
+    Question(
+        "empathy",
+        "light",
+        "What do you guess your partner would call the highlight of their week?",
+    ),
+    Question(
+        "empathy",
+        "light",
+        "When did you last feel understood by someone besides your partner?",
+    ),
+    Question(
+        "empathy",
+        "light",
+        "What are you curious about in the way your partner sees the world?",
+    ),
     Question(
         "empathy",
         "light",
@@ -327,7 +408,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "empathy",
         "light",
-        "What's something exciting for you that you'd love me to share in?",
+        "What's something exciting for you that you'd love your partner to share in?",
     ),
     Question("empathy", "light", "Was there a moment this week when you felt a little left out?"),
     Question(
@@ -338,20 +419,24 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "empathy",
         "light",
-        "Is something coming up this week that you'd like me to remember and ask about?",
+        "Is something coming up this week that you'd like your partner to remember and ask about?",
     ),
     Question("empathy", "light", "What's a memory that shaped how you see kindness?"),
     Question(
         "empathy",
         "light",
-        "What's something that's easy for you but hard for me, or the other way round?",
+        "What's something that's easy for you but hard for your partner, or the other way round?",
     ),
     Question(
         "empathy",
         "deep",
         "What's a feeling you've had lately that you haven't quite found words for?",
     ),
-    Question("empathy", "deep", "When did you last feel truly seen by me, and what did I do?"),
+    Question(
+        "empathy",
+        "deep",
+        "When did you last feel truly seen by your partner, and what did they do?",
+    ),
     Question(
         "empathy",
         "deep",
@@ -361,76 +446,113 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "empathy",
         "deep",
-        "Think of a time I didn't understand you: what was really going on for you?",
+        "Think of a time your partner didn't understand you: what was really going on for you?",
     ),
-    Question("empathy", "deep", "What do you think I need most from you right now?"),
+    Question("empathy", "deep", "What do you think your partner needs most from you right now?"),
     Question(
         "empathy",
         "deep",
-        "What's a belief of yours you'd like me to understand, even if we see it differently?",
+        (
+            "What's a belief of yours you'd like your partner to understand, even if they see it"
+            " differently?"
+        ),
     ),
     Question("empathy", "deep", "What's it like to be you on a hard day?"),
-    Question("empathy", "deep", "What's a part of your story you'd like me to know more about?"),
     Question(
         "empathy",
         "deep",
-        "What helps you feel that I'm trying to understand you, even when I get it wrong?",
+        "What's a part of your story you'd like your partner to know more about?",
+    ),
+    Question(
+        "empathy",
+        "deep",
+        (
+            "What helps you feel that your partner is trying to understand you, even when they get"
+            " it wrong?"
+        ),
     ),
     Question("empathy", "deep", "When you go quiet or pull back, what's usually happening inside?"),
     Question("empathy", "deep", "What's a hope you carry quietly?"),
-    Question("empathy", "deep", "When did something I said change the way you saw things?"),
+    Question(
+        "empathy",
+        "deep",
+        "When did something your partner said change the way you saw things?",
+    ),
     Question("empathy", "deep", "What's a fear you've grown out of, and what helped?"),
     Question(
         "empathy",
         "deep",
         "What do you wish people understood about you without you having to explain?",
     ),
-    Question("empathy", "deep", "Which of my reactions would you like to understand better?"),
+    Question(
+        "empathy",
+        "deep",
+        "Which of your partner's reactions would you like to understand better?",
+    ),
     Question("empathy", "deep", "How has your idea of love changed over the years?"),
     Question(
         "empathy",
         "deep",
         (
-            "What's something you've lived through that you feel I understand well, and "
-            "something I don't yet?"
+            "What's something you've lived through that you feel your partner understands well,"
+            " and something they don't yet?"
         ),
     ),
     Question("empathy", "deep", "What's a quiet struggle you've been carrying lately?"),
     Question(
         "empathy",
         "deep",
-        "Could you describe a recent moment from my point of view, as you imagine it?",
+        "Could you describe a recent moment from your partner's point of view, as you imagine it?",
     ),
     # 3. Make time together (quality-time)
-    Question("quality-time", "light", "What's a walk you'd love us to take together soon?"),
-    Question("quality-time", "light", "What's a meal you'd like us to cook together?"),
+    Question("quality-time", "light", "What's a walk you'd love to take with your partner soon?"),
+    Question("quality-time", "light", "What's a meal you'd like the two of you to cook together?"),
     Question(
         "quality-time",
         "light",
-        "What's something simple we did together that you'd happily repeat this week?",
+        (
+            "What's something simple you and your partner did together that you'd happily repeat"
+            " this week?"
+        ),
     ),
-    Question("quality-time", "light", "What's a hobby you'd like to try with me?"),
+    Question("quality-time", "light", "What's a hobby you'd like to try with your partner?"),
     Question("quality-time", "light", "What's your idea of a perfect lazy afternoon together?"),
     Question(
         "quality-time",
         "light",
-        "If we had one free hour tomorrow, how would you like to spend it together?",
+        "If you two had one free hour tomorrow, how would you like to spend it together?",
     ),
-    Question("quality-time", "light", "What's a game you'd like us to play soon?"),
-    Question("quality-time", "light", "What's a place you've always wanted to visit with me?"),
+    Question("quality-time", "light", "What's a game you'd like the two of you to play soon?"),
+    Question(
+        "quality-time",
+        "light",
+        "What's a place you've always wanted to visit with your partner?",
+    ),
     Question("quality-time", "light", "What's a favourite memory of a day out together?"),
-    Question("quality-time", "light", "What's something new we could try together this month?"),
     Question(
         "quality-time",
         "light",
-        "Could we pick a phone-free hour this week, and when would suit you?",
+        "What's something new the two of you could try together this month?",
     ),
-    Question("quality-time", "light", "What's a show, film or book you'd like us to share?"),
-    Question("quality-time", "light", "What's a small ritual of ours you'd miss if it stopped?"),
     Question(
         "quality-time",
         "light",
-        "What's something you loved doing as a child that you'd enjoy doing with me?",
+        "Could the two of you pick a phone-free hour this week, and when would suit you?",
+    ),
+    Question(
+        "quality-time",
+        "light",
+        "What's a show, film or book you'd like to share with your partner?",
+    ),
+    Question(
+        "quality-time",
+        "light",
+        "What's a small ritual the two of you share that you'd miss if it stopped?",
+    ),
+    Question(
+        "quality-time",
+        "light",
+        "What's something you loved doing as a child that you'd enjoy doing with your partner?",
     ),
     Question(
         "quality-time",
@@ -441,120 +563,163 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "quality-time",
         "light",
-        "What's something about this time of year you'd like us to enjoy together?",
+        "What's something about this time of year you'd like the two of you to enjoy together?",
     ),
-    Question("quality-time", "light", "What's a skill you could teach me in an afternoon?"),
-    Question("quality-time", "light", "What's something you'd like me to teach you?"),
     Question(
         "quality-time",
         "light",
-        "What's a song or playlist you'd like us to listen to together, properly?",
+        "What's a skill you could teach your partner in an afternoon?",
     ),
-    Question("quality-time", "light", "What's the best date we've had, and what made it good?"),
+    Question("quality-time", "light", "What's something you'd like your partner to teach you?"),
     Question(
         "quality-time",
         "light",
-        "What's something we used to do together that you'd like to bring back?",
+        "What's a song or playlist you'd like to listen to with your partner, properly?",
+    ),
+    Question(
+        "quality-time",
+        "light",
+        "What's the best date you two have had, and what made it good?",
+    ),
+    Question(
+        "quality-time",
+        "light",
+        "What's something you two used to do together that you'd like to bring back?",
     ),
     Question("quality-time", "light", "What's an adventure you'd like to plan, big or tiny?"),
-    Question("quality-time", "light", "What's a picnic spot or view you'd like to share with me?"),
     Question(
         "quality-time",
         "light",
-        "Would you rather take a sunrise walk or a sunset walk with me, and why?",
+        "What's a picnic spot or view you'd like to share with your partner?",
+    ),
+    Question(
+        "quality-time",
+        "light",
+        "Would you rather take a sunrise walk or a sunset walk with your partner, and why?",
     ),
     Question("quality-time", "light", "What would an ideal tech-free evening look like for you?"),
-    Question("quality-time", "light", "What could we do together in ten minutes today?"),
-    Question("quality-time", "light", "What's a puzzle, craft or project we could start together?"),
     Question(
         "quality-time",
         "light",
-        "What's a café, park or corner of town you'd like to explore with me?",
+        "What could the two of you do together in ten minutes today?",
+    ),
+    Question(
+        "quality-time",
+        "light",
+        "What's a puzzle, craft or project the two of you could start together?",
+    ),
+    Question(
+        "quality-time",
+        "light",
+        "What's a café, park or corner of town you'd like to explore with your partner?",
     ),
     Question(
         "quality-time",
         "light",
         "What's a card game, board game or silly challenge you'd like to try?",
     ),
-    Question("quality-time", "light", "When lately did you feel really present with me?"),
+    Question("quality-time", "light", "When lately did you feel really present with your partner?"),
     Question("quality-time", "light", "What's a new recipe you've been wanting to try?"),
     Question(
         "quality-time",
         "light",
-        "What's a sport or way of moving we could try together for fun?",
+        "What's a sport or way of moving the two of you could try together for fun?",
     ),
     Question(
         "quality-time",
         "light",
-        "What's a trip we've taken, or could take, that you think about often?",
+        "What's a trip you two have taken, or could take, that you think about often?",
     ),
     Question(
         "quality-time",
         "light",
-        "What could we do this weekend that would feel like a mini holiday?",
+        "What could the two of you do this weekend that would feel like a mini holiday?",
     ),
-    Question("quality-time", "light", "Where would you like to go on our next day out?"),
+    Question("quality-time", "light", "Where would you like to go on your next day out together?"),
     Question(
         "quality-time",
         "light",
-        "What's a cosy thing you'd like us to do when the weather turns?",
-    ),
-    Question("quality-time", "light", "What's a memory of us laughing together that you love?"),
-    Question("quality-time", "light", "When do you feel most relaxed with me?"),
-    Question("quality-time", "light", "What's a little tradition you'd like us to start?"),
-    Question("quality-time", "light", "Which evening this week could we keep free for each other?"),
-    Question(
-        "quality-time",
-        "deep",
-        "What does quality time with me mean to you, in your own words?",
+        "What's a cosy thing you'd like to do together when the weather turns?",
     ),
     Question(
         "quality-time",
-        "deep",
-        "When do you feel closest to me while we're spending time together?",
+        "light",
+        "What's a memory of you two laughing together that you love?",
+    ),
+    Question("quality-time", "light", "When do you feel most relaxed with your partner?"),
+    Question(
+        "quality-time",
+        "light",
+        "What's a little tradition you'd like the two of you to start?",
     ),
     Question(
         "quality-time",
-        "deep",
-        "What gets in the way of our time together, and what might help?",
+        "light",
+        "Which evening this week could you two keep free for each other?",
     ),
     Question(
         "quality-time",
         "deep",
-        "How do phones or screens affect our time together, from your side?",
+        "What does quality time with your partner mean to you, in your own words?",
     ),
     Question(
         "quality-time",
         "deep",
-        "Can you remember a moment when you reached out to me and I missed it?",
+        "When do you feel closest to your partner while you're spending time together?",
     ),
     Question(
         "quality-time",
         "deep",
-        "What's a shared dream for the coming year that we could start on now?",
+        "What gets in the way of your time together, and what might help?",
+    ),
+    Question(
+        "quality-time",
+        "deep",
+        "How do phones or screens affect your time together, from your side?",
+    ),
+    Question(
+        "quality-time",
+        "deep",
+        "Can you remember a moment when you reached out to your partner and they missed it?",
+    ),
+    Question(
+        "quality-time",
+        "deep",
+        "What's a shared dream for the coming year that the two of you could start on now?",
     ),
     Question("quality-time", "deep", "What kind of time together helps you feel most seen?"),
-    Question("quality-time", "deep", "What's a place that holds a special memory of us, and why?"),
     Question(
         "quality-time",
         "deep",
-        "What would you like our time together to feel like a year from now?",
+        "What's a place that holds a special memory of the two of you, and why?",
     ),
     Question(
         "quality-time",
         "deep",
-        "What might I discover about you if we tried something completely new together?",
+        "What would you like your time together to feel like a year from now?",
     ),
     Question(
         "quality-time",
         "deep",
-        "After a hectic week, what helps you feel like we're back in step?",
+        (
+            "What might your partner discover about you if you two tried something completely new"
+            " together?"
+        ),
     ),
-    Question("quality-time", "deep", "How could we protect our time together when life gets full?"),
     Question(
         "quality-time",
         "deep",
-        "What's a moment with me you'd like to remember when you're very old?",
+        "After a hectic week, what helps you feel like you two are back in step?",
+    ),
+    Question(
+        "quality-time",
+        "deep",
+        "How could the two of you protect your time together when life gets full?",
+    ),
+    Question(
+        "quality-time",
+        "deep",
+        "What's a moment with your partner you'd like to remember when you're very old?",
     ),
     Question(
         "quality-time",
@@ -564,93 +729,153 @@ QUESTIONS: tuple[Question, ...] = (
             "or change?"
         ),
     ),
-    Question("quality-time", "deep", "What kind of adventure would stretch us both a little?"),
-    Question("quality-time", "deep", "How can you tell when we need more time together?"),
+    Question("quality-time", "deep", "What kind of adventure would stretch you both a little?"),
     Question(
         "quality-time",
         "deep",
-        "What would a perfect day with me include, from start to finish?",
+        "How can you tell when the two of you need more time together?",
     ),
     Question(
         "quality-time",
         "deep",
-        "What's a small way I could turn toward you more during the day?",
+        "What would a perfect day with your partner include, from start to finish?",
     ),
     Question(
         "quality-time",
         "deep",
-        "What's one experience you'd love us to share before the year is out?",
+        "What's a small way your partner could turn toward you more during the day?",
+    ),
+    Question(
+        "quality-time",
+        "deep",
+        "What's one experience you'd love to share with your partner before the year is out?",
     ),
     Question("quality-time", "deep", "How do you feel after time together with no plans at all?"),
     # 4. Say thank you (appreciation)
-    Question("appreciation", "light", "What's one thing I did this week that you appreciated?"),
-    Question("appreciation", "light", "What's a small kindness from me you noticed lately?"),
-    Question("appreciation", "light", "What's something about me that made you smile today?"),
-    Question("appreciation", "light", "What's a quality of mine you're grateful for right now?"),
-    Question("appreciation", "light", "Could you thank me for one specific thing from this week?"),
     Question(
         "appreciation",
         "light",
-        "What's an effort of mine you noticed lately, even if it didn't work out?",
-    ),
-    Question("appreciation", "light", "When today did you feel lucky to have me?"),
-    Question("appreciation", "light", "What's a habit of mine you secretly love?"),
-    Question("appreciation", "light", "How have I made your week a little easier?"),
-    Question("appreciation", "light", "What's something I'm good at that I might not realise?"),
-    Question("appreciation", "light", "What's a message from me you were glad to get?"),
-    Question("appreciation", "light", "What do you admire about the way I treat other people?"),
-    Question(
-        "appreciation",
-        "light",
-        "What's one word you'd use to describe me this week, and why?",
+        "What's one thing your partner did this week that you appreciated?",
     ),
     Question(
         "appreciation",
         "light",
-        "What's a tiny thing I do that makes an ordinary day better?",
-    ),
-    Question("appreciation", "light", "What did you admire about how I handled something lately?"),
-    Question(
-        "appreciation",
-        "light",
-        "What's something I said recently that stayed with you in a good way?",
-    ),
-    Question("appreciation", "light", "What's a moment from our past you're thankful for?"),
-    Question("appreciation", "light", "What's a strength of mine you'd like to tell me about?"),
-    Question("appreciation", "light", "How did I make you feel cared for lately?"),
-    Question("appreciation", "light", "What do you appreciate about how we work as a team?"),
-    Question("appreciation", "light", "What's a funny thing I do that always cheers you up?"),
-    Question("appreciation", "light", "What's a choice I made that you respect?"),
-    Question("appreciation", "light", "What's something you've learned from me?"),
-    Question(
-        "appreciation",
-        "light",
-        "What's one thing you'd like to thank me for that you've never said?",
-    ),
-    Question("appreciation", "light", "What part of our life together are you grateful for today?"),
-    Question(
-        "appreciation",
-        "light",
-        "Could you write me one line that starts with “I love how you…”?",
-    ),
-    Question("appreciation", "light", "What's a gesture of mine you'd like me to keep doing?"),
-    Question("appreciation", "light", "When did I surprise you in a good way?"),
-    Question(
-        "appreciation",
-        "light",
-        "What's something about my character that makes you feel safe?",
+        "What's a small kindness from your partner you noticed lately?",
     ),
     Question(
         "appreciation",
         "light",
-        "What's a small thing I did that you didn't mention at the time?",
+        "What's something about your partner that made you smile today?",
     ),
     Question(
         "appreciation",
         "light",
-        "What's something I remembered that made you feel thought of?",
+        "What's a quality of your partner's you're grateful for right now?",
     ),
-    Question("appreciation", "light", "What's something I do for others that you find lovely?"),
+    Question(
+        "appreciation",
+        "light",
+        "Could you thank your partner for one specific thing from this week?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What's an effort of your partner's you noticed lately, even if it didn't work out?",
+    ),
+    Question("appreciation", "light", "When today did you feel lucky to have your partner?"),
+    Question("appreciation", "light", "What's a habit of your partner's you secretly love?"),
+    Question("appreciation", "light", "How has your partner made your week a little easier?"),
+    Question(
+        "appreciation",
+        "light",
+        "What's something your partner is good at that they might not realise?",
+    ),
+    Question("appreciation", "light", "What's a message from your partner you were glad to get?"),
+    Question(
+        "appreciation",
+        "light",
+        "What do you admire about the way your partner treats other people?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What's one word you'd use to describe your partner this week, and why?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What's a tiny thing your partner does that makes an ordinary day better?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What did you admire about how your partner handled something lately?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What's something your partner said recently that stayed with you in a good way?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What's a moment from your past together you're thankful for?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What's a strength of your partner's you'd like to tell them about?",
+    ),
+    Question("appreciation", "light", "How did your partner make you feel cared for lately?"),
+    Question("appreciation", "light", "What do you appreciate about how you two work as a team?"),
+    Question(
+        "appreciation",
+        "light",
+        "What's a funny thing your partner does that always cheers you up?",
+    ),
+    Question("appreciation", "light", "What's a choice your partner made that you respect?"),
+    Question("appreciation", "light", "What's something you've learned from your partner?"),
+    Question(
+        "appreciation",
+        "light",
+        "What's one thing you'd like to thank your partner for that you've never said?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What part of your life together are you grateful for today?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "Could you write your partner one line about something you love in the way they are?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What's a gesture of your partner's you'd like them to keep doing?",
+    ),
+    Question("appreciation", "light", "When did your partner surprise you in a good way?"),
+    Question(
+        "appreciation",
+        "light",
+        "What's something about your partner's character that makes you feel safe?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What's a small thing your partner did that you didn't mention at the time?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What's something your partner remembered that made you feel thought of?",
+    ),
+    Question(
+        "appreciation",
+        "light",
+        "What's something your partner does for others that you find lovely?",
+    ),
     Question(
         "appreciation",
         "light",
@@ -659,82 +884,118 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "appreciation",
         "light",
-        "What's a little thing about our days you never want to take for granted?",
+        "What's a little thing about your days together you never want to take for granted?",
     ),
-    Question("appreciation", "light", "What's a way I've grown that you've noticed?"),
-    Question("appreciation", "light", "What's something I made, cooked or chose that you enjoyed?"),
-    Question("appreciation", "light", "When was I patient with you this week?"),
+    Question("appreciation", "light", "What's a way your partner has grown that you've noticed?"),
     Question(
         "appreciation",
         "light",
-        "What's something about the way I speak to you that you appreciate?",
+        "What's something your partner made, cooked or chose that you enjoyed?",
+    ),
+    Question("appreciation", "light", "When was your partner patient with you this week?"),
+    Question(
+        "appreciation",
+        "light",
+        "What's something about the way your partner speaks to you that you appreciate?",
     ),
     Question(
         "appreciation",
         "light",
-        "What's one good thing about us you'd happily tell a friend?",
+        "What's one good thing about the two of you that you'd happily tell a friend?",
     ),
-    Question("appreciation", "light", "What's a compliment you've been meaning to give me?"),
     Question(
         "appreciation",
-        "deep",
-        "What's something I do that you think I don't get enough credit for?",
-    ),
-    Question("appreciation", "deep", "How has being with me changed you for the better?"),
-    Question("appreciation", "deep", "What's a hard time when my support meant a lot to you?"),
-    Question("appreciation", "deep", "Which of my qualities do you hope never changes?"),
-    Question(
-        "appreciation",
-        "deep",
-        "What's something about me you've come to appreciate more over time?",
+        "light",
+        "What's a compliment you've been meaning to give your partner?",
     ),
     Question(
         "appreciation",
         "deep",
-        "What's an effort or sacrifice of mine that you've seen and valued?",
+        "What's something your partner does that you think they don't get enough credit for?",
+    ),
+    Question("appreciation", "deep", "How has being with your partner changed you for the better?"),
+    Question(
+        "appreciation",
+        "deep",
+        "What's a hard time when your partner's support meant a lot to you?",
     ),
     Question(
         "appreciation",
         "deep",
-        "How do you most like to be thanked, and is it different from how I like it?",
-    ),
-    Question("appreciation", "deep", "When have you felt proud to be with me?"),
-    Question(
-        "appreciation",
-        "deep",
-        "What about our relationship are you most deeply grateful for?",
+        "Which of your partner's qualities do you hope never changes?",
     ),
     Question(
         "appreciation",
         "deep",
-        "When is it hardest for you to notice the good in us, and what helps?",
-    ),
-    Question("appreciation", "deep", "What's a way I show love that you've only recently noticed?"),
-    Question(
-        "appreciation",
-        "deep",
-        "What quality of mine took you by surprise when we first met?",
-    ),
-    Question("appreciation", "deep", "Which thank-you from me has meant the most to you, and why?"),
-    Question(
-        "appreciation",
-        "deep",
-        "What's a feeling I gave you once that you still carry with you?",
+        "What's something about your partner you've come to appreciate more over time?",
     ),
     Question(
         "appreciation",
         "deep",
-        "What would you like to thank your past self for, when it comes to us?",
+        "What's an effort or sacrifice of your partner's that you've seen and valued?",
     ),
-    Question("appreciation", "deep", "How have I helped you become more yourself?"),
-    Question("appreciation", "deep", "What do you admire about how we get through tough times?"),
-    Question("appreciation", "deep", "What's one thing I could thank you for more often?"),
     Question(
         "appreciation",
         "deep",
-        "What do you appreciate about the way I love you, in your own words?",
+        "How do you most like to be thanked, and is it different from how your partner likes it?",
     ),
-    Question("appreciation", "deep", "What's something about me you'd like to honour more often?"),
+    Question("appreciation", "deep", "When have you felt proud to be with your partner?"),
+    Question(
+        "appreciation",
+        "deep",
+        "What about your relationship are you most deeply grateful for?",
+    ),
+    Question(
+        "appreciation",
+        "deep",
+        "When is it hardest for you to notice the good in your relationship, and what helps?",
+    ),
+    Question(
+        "appreciation",
+        "deep",
+        "What's a way your partner shows love that you've only recently noticed?",
+    ),
+    Question(
+        "appreciation",
+        "deep",
+        "What quality of your partner's took you by surprise when you first met?",
+    ),
+    Question(
+        "appreciation",
+        "deep",
+        "Which thank-you from your partner has meant the most to you, and why?",
+    ),
+    Question(
+        "appreciation",
+        "deep",
+        "What's a feeling your partner gave you once that you still carry with you?",
+    ),
+    Question(
+        "appreciation",
+        "deep",
+        "What would you like to thank your past self for, when it comes to your relationship?",
+    ),
+    Question("appreciation", "deep", "How has your partner helped you become more yourself?"),
+    Question(
+        "appreciation",
+        "deep",
+        "What do you admire about how you two get through tough times?",
+    ),
+    Question(
+        "appreciation",
+        "deep",
+        "What's one thing your partner could thank you for more often?",
+    ),
+    Question(
+        "appreciation",
+        "deep",
+        "What do you appreciate about the way your partner loves you, in your own words?",
+    ),
+    Question(
+        "appreciation",
+        "deep",
+        "What's something about your partner you'd like to honour more often?",
+    ),
     # 5. Stay close (affection)
     Question(
         "affection",
@@ -744,20 +1005,40 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "affection",
         "light",
-        "Could we share a twenty-second hug today, and when would suit you?",
+        "Could you and your partner share a twenty-second hug today, and when would suit you?",
     ),
     Question("affection", "light", "What's your favourite way to say hello with a touch?"),
     Question("affection", "light", "When do you most enjoy holding hands?"),
-    Question("affection", "light", "What's a small touch of mine that always feels comforting?"),
-    Question("affection", "light", "What's a cosy memory of us cuddling that you love?"),
+    Question(
+        "affection",
+        "light",
+        "What's a small touch of your partner's that always feels comforting?",
+    ),
+    Question("affection", "light", "What's a cosy memory of you two cuddling that you love?"),
     Question("affection", "light", "Would you like more hugs this week, or are things just right?"),
     Question("affection", "light", "What kind of touch helps you relax after a long day?"),
-    Question("affection", "light", "What's your favourite way for us to say goodbye?"),
-    Question("affection", "light", "When did a hug from me come at exactly the right moment?"),
-    Question("affection", "light", "Shall we hold hands on our next walk?"),
-    Question("affection", "light", "What's a playful way you'd like me to show affection?"),
-    Question("affection", "light", "Where do you love sitting close to me?"),
-    Question("affection", "light", "What do you still remember about our first hug or first kiss?"),
+    Question("affection", "light", "What's your favourite way for the two of you to say goodbye?"),
+    Question(
+        "affection",
+        "light",
+        "When did a hug from your partner come at exactly the right moment?",
+    ),
+    Question(
+        "affection",
+        "light",
+        "Would you like to hold your partner's hand on your next walk together?",
+    ),
+    Question(
+        "affection",
+        "light",
+        "What's a playful way you'd like your partner to show affection?",
+    ),
+    Question("affection", "light", "Where do you love sitting close to your partner?"),
+    Question(
+        "affection",
+        "light",
+        "What do you still remember about your first hug or first kiss with your partner?",
+    ),
     Question(
         "affection",
         "light",
@@ -766,56 +1047,75 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "affection",
         "light",
-        "What's a little affectionate gesture you'd like us to try this week?",
+        "What's a little affectionate gesture you'd like the two of you to try this week?",
     ),
     Question("affection", "light", "What's the warmest hug you remember, from anyone?"),
-    Question("affection", "light", "What's a song that makes you want to hold me close?"),
+    Question("affection", "light", "What's a song that makes you want to hold your partner close?"),
     Question("affection", "light", "What nickname or phrase feels most affectionate to you?"),
     Question(
         "affection",
         "light",
-        "Could you give me a hug right now, or the next time you see me?",
+        "Could you give your partner a hug right now, or the next time you see them?",
     ),
-    Question("affection", "light", "What's a way I show affection that you'd like more of?"),
+    Question(
+        "affection",
+        "light",
+        "What's a way your partner shows affection that you'd like more of?",
+    ),
     Question(
         "affection",
         "light",
         "What's a kind of affection that isn't touch, but feels just as close?",
     ),
     Question("affection", "light", "When do you most feel like cuddling?"),
-    Question("affection", "light", "What's a favourite photo of us being close?"),
-    Question("affection", "light", "What's a gentle way we could say “not right now” about touch?"),
+    Question("affection", "light", "What's a favourite photo of you two being close?"),
+    Question(
+        "affection",
+        "light",
+        "What's a gentle way the two of you could say “not right now” about touch?",
+    ),
     Question("affection", "light", "When today would a kiss have been perfect?"),
     Question(
         "affection",
         "light",
-        "How could we be close while doing something ordinary, like reading?",
+        "How could you two be close while doing something ordinary, like reading?",
     ),
     Question("affection", "light", "Would you like to slow dance to one song together soon?"),
     Question("affection", "light", "What kind of touch feels like home to you?"),
     Question(
         "affection",
         "light",
-        "What's an affectionate habit from our early days that you miss?",
+        "What's an affectionate habit from your early days together that you miss?",
     ),
     Question("affection", "light", "Do you prefer affection in private, in public, or both?"),
-    Question("affection", "light", "What's a hand-holding moment of ours you remember well?"),
-    Question("affection", "light", "How could we add one more hug to our day?"),
     Question(
         "affection",
         "light",
-        "What's something cosy we could do next time we're together, like sharing a blanket?",
+        "What's a moment of holding hands with your partner that you remember well?",
     ),
-    Question("affection", "light", "How could I show you affection when we're apart?"),
-    Question("affection", "light", "What's a touch that tells you “I'm proud of you”?"),
+    Question("affection", "light", "How could the two of you add one more hug to your day?"),
+    Question(
+        "affection",
+        "light",
+        (
+            "What's something cosy the two of you could do next time you're together, like sharing"
+            " a blanket?"
+        ),
+    ),
+    Question("affection", "light", "How could your partner show you affection when you're apart?"),
+    Question(
+        "affection",
+        "light",
+        "What's a touch from your partner that tells you they're proud of you?",
+    ),
     Question("affection", "light", "What kind of closeness helps you on a busy day?"),
     Question(
         "affection",
         "light",
         "What's a gesture that made you feel loved when you were growing up?",
     ),
-    Question("affection", "light", "When did you last feel calm just by being near me?"),
-    Question("affection", "light", "What would make our goodbyes a little sweeter?"),
+    Question("affection", "light", "When did you last feel calm just by being near your partner?"),
+    Question("affection", "light", "What would make your goodbyes a little sweeter?"),
     Question(
         "affection",
         "deep",
@@ -826,26 +1126,26 @@ QUESTIONS: tuple[Question, ...] = (
         "deep",
         "How did the people who raised you show affection, and how has that shaped you?",
     ),
-    Question("affection", "deep", "When do you feel most wanted by me?"),
+    Question("affection", "deep", "When do you feel most wanted by your partner?"),
     Question(
         "affection",
         "deep",
         "Is there a kind of touch you'd like more of but find hard to ask for?",
     ),
     Question("affection", "deep", "How does affection help you when you're worried?"),
-    Question("affection", "deep", "When did a touch from me say more than words could?"),
-    Question("affection", "deep", "How has the way we show affection changed since we met?"),
+    Question("affection", "deep", "When did a touch from your partner say more than words could?"),
+    Question("affection", "deep", "How has the way you two show affection changed since you met?"),
     Question(
         "affection",
         "deep",
-        "What helps you feel comfortable saying what you'd like when we're close?",
+        "What helps you feel comfortable saying what you'd like when the two of you are close?",
     ),
     Question(
         "affection",
         "deep",
-        "When have you felt physically distant from me, and what helped close the gap?",
+        "When have you felt physically distant from your partner, and what helped close the gap?",
     ),
-    Question("affection", "deep", "How could I comfort you without using any words?"),
+    Question("affection", "deep", "How could your partner comfort you without using any words?"),
     Question(
         "affection",
         "deep",
@@ -854,34 +1154,42 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "affection",
         "deep",
-        "Is there a shyness or worry about closeness you'd like me to understand?",
+        "Is there a shyness or worry about closeness you'd like your partner to understand?",
     ),
     Question("affection", "deep", "What's the difference for you between affection and intimacy?"),
     Question("affection", "deep", "What makes a kiss feel meaningful to you?"),
     Question(
         "affection",
         "deep",
-        "How would you like us to keep closeness alive when life gets busy?",
+        "How would you like the two of you to keep closeness alive when life gets busy?",
     ),
     Question("affection", "deep", "What's a memory of being held that still comforts you?"),
-    Question("affection", "deep", "What helps you feel safe when we're close?"),
-    Question("affection", "deep", "How can I tell when you need a hug but won't ask for one?"),
+    Question("affection", "deep", "What helps you feel safe when you two are close?"),
     Question(
         "affection",
         "deep",
-        "What's a small ritual of touch you'd like us to keep for years?",
+        "How can your partner tell when you need a hug but won't ask for one?",
     ),
     Question(
         "affection",
         "deep",
-        "What would you like me to know about how you best receive love?",
+        "What's a small ritual of touch you'd like the two of you to keep for years?",
+    ),
+    Question(
+        "affection",
+        "deep",
+        "What would you like your partner to know about how you best receive love?",
     ),
     # 6. Look after each other (well-being)
     Question("well-being", "light", "How's your energy today, in a few words?"),
     Question("well-being", "light", "What's one thing that would make your day a little lighter?"),
     Question("well-being", "light", "What helped you feel calm this week?"),
     Question("well-being", "light", "What's a small act of self-care you enjoyed lately?"),
-    Question("well-being", "light", "What's one thing I could take off your mind today?"),
+    Question(
+        "well-being",
+        "light",
+        "What's one thing your partner could take off your mind today?",
+    ),
     Question(
         "well-being",
         "light",
@@ -891,7 +1199,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "well-being",
         "light",
-        "What's one small thing you can look forward to tomorrow, or could we add one?",
+        "What's one small thing you can look forward to tomorrow, or could you two plan one?",
     ),
     Question(
         "well-being",
@@ -900,31 +1208,46 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question("well-being", "light", "What helps you unwind after a busy day?"),
     Question("well-being", "light", "What would a gentle evening look like for you tonight?"),
-    Question("well-being", "light", "What's something I did lately that helped you feel better?"),
+    Question(
+        "well-being",
+        "light",
+        "What's something your partner did lately that helped you feel better?",
+    ),
     Question(
         "well-being",
         "light",
         "What's a tiny goal you'd like a little support with this week?",
     ),
-    Question("well-being", "light", "How can I cheer you on today?"),
+    Question("well-being", "light", "How can your partner cheer you on today?"),
     Question("well-being", "light", "What made you feel good about yourself recently?"),
     Question(
         "well-being",
         "light",
-        "Could you take a short walk, stretch or rest today, and would you like company?",
+        (
+            "Could you take a short walk, stretch or rest today, and would you like your partner"
+            " along?"
+        ),
     ),
-    Question("well-being", "light", "Is there a worry you'd like to hand over to me for a moment?"),
-    Question("well-being", "light", "How would you like me to celebrate a good day with you?"),
+    Question(
+        "well-being",
+        "light",
+        "Is there a worry you'd like to hand over to your partner for a moment?",
+    ),
+    Question(
+        "well-being",
+        "light",
+        "How would you like your partner to celebrate a good day with you?",
+    ),
     Question("well-being", "light", "Who lifted your mood lately, and how?"),
     Question(
         "well-being",
         "light",
-        "What's a sign that you're running low, one I could watch for?",
+        "What's a sign that you're running low, one your partner could watch for?",
     ),
     Question(
         "well-being",
         "light",
-        "Would you like advice, company or just a listening ear today?",
+        "Would you like advice, company or just a listening ear from your partner today?",
     ),
     Question(
         "well-being",
@@ -938,7 +1261,11 @@ QUESTIONS: tuple[Question, ...] = (
         "light",
         "What did your body ask for today: movement, rest, or something else?",
     ),
-    Question("well-being", "light", "When in your day could a kind message from me help most?"),
+    Question(
+        "well-being",
+        "light",
+        "When in your day could a kind message from your partner help most?",
+    ),
     Question("well-being", "light", "What's something you're handling well right now?"),
     Question(
         "well-being",
@@ -948,10 +1275,17 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "well-being",
         "light",
-        "Which happy moment from lately would you like to relive by telling me about it slowly?",
+        (
+            "Which happy moment from lately would you like to relive by telling your partner about"
+            " it slowly?"
+        ),
     ),
     Question("well-being", "light", "How do you like to mark the end of a good week?"),
-    Question("well-being", "light", "What's a gentle way I could check in when you're busy?"),
+    Question(
+        "well-being",
+        "light",
+        "What's a gentle way your partner could check in when you're busy?",
+    ),
     Question(
         "well-being",
         "light",
@@ -965,7 +1299,7 @@ QUESTIONS: tuple[Question, ...] = (
         "light",
         "What's a good thing that happened to you that you haven't told anyone yet?",
     ),
-    Question("well-being", "light", "How could we rest together this week?"),
+    Question("well-being", "light", "How could the two of you rest together this week?"),
     Question("well-being", "light", "How are you, really, underneath the busy?"),
     Question("well-being", "light", "What's a comforting ritual you'd like to keep this season?"),
     Question("well-being", "light", "What's going better than you expected lately?"),
@@ -977,12 +1311,12 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "well-being",
         "deep",
-        "When you're struggling, what's the most helpful thing I can do?",
+        "When you're struggling, what's the most helpful thing your partner can do?",
     ),
     Question(
         "well-being",
         "deep",
-        "What do you need from me right now that feels hard to ask for?",
+        "What do you need from your partner right now that feels hard to ask for?",
     ),
     Question(
         "well-being",
@@ -994,11 +1328,18 @@ QUESTIONS: tuple[Question, ...] = (
         "deep",
         "What's a hard time from your past when support made a real difference?",
     ),
-    Question("well-being", "deep", "How would you like me to respond when you share good news?"),
     Question(
         "well-being",
         "deep",
-        "When stress comes from outside us, how can I show I'm on your side?",
+        "How would you like your partner to respond when you share good news?",
+    ),
+    Question(
+        "well-being",
+        "deep",
+        (
+            "When stress comes from outside your relationship, how can your partner show they're"
+            " on your side?"
+        ),
     ),
     Question(
         "well-being",
@@ -1009,12 +1350,12 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "well-being",
         "deep",
-        "What are you going through that you'd like me to understand better?",
+        "What are you going through that you'd like your partner to understand better?",
     ),
     Question(
         "well-being",
         "deep",
-        "How can we look after each other when we're both low at the same time?",
+        "How can you two look after each other when you're both low at the same time?",
     ),
     Question(
         "well-being",
@@ -1022,12 +1363,16 @@ QUESTIONS: tuple[Question, ...] = (
         "What kind of support feels helpful to you, and what kind doesn't?",
     ),
     Question("well-being", "deep", "How would you like to grow in looking after yourself?"),
-    Question("well-being", "deep", "When have you felt most supported by me?"),
-    Question("well-being", "deep", "What's a dream of yours I could support more actively?"),
+    Question("well-being", "deep", "When have you felt most supported by your partner?"),
     Question(
         "well-being",
         "deep",
-        "What's a goal you're chasing, and how could I back you without taking over?",
+        "What's a dream of yours that your partner could support more actively?",
+    ),
+    Question(
+        "well-being",
+        "deep",
+        "What's a goal you're chasing, and how could your partner back you without taking over?",
     ),
     Question("well-being", "deep", "How do you like to be comforted when you're sad?"),
     Question(
@@ -1036,32 +1381,51 @@ QUESTIONS: tuple[Question, ...] = (
         "What's a thought that keeps coming back lately, and how does it feel?",
     ),
     Question("well-being", "deep", "What would help you feel more at ease in your life right now?"),
-    Question("well-being", "deep", "What does feeling emotionally safe with me mean to you?"),
+    Question(
+        "well-being",
+        "deep",
+        "What does feeling emotionally safe with your partner mean to you?",
+    ),
     # 7. Grow together (enrichment)
     Question(
         "enrichment",
         "light",
         "What's a relationship book or podcast you'd be curious to explore together?",
     ),
-    Question("enrichment", "light", "What's one skill as a couple you'd like us to get better at?"),
     Question(
         "enrichment",
         "light",
-        "What's a class you'd enjoy taking together, about us or about anything at all?",
-    ),
-    Question("enrichment", "light", "What's something new you've learned about us this month?"),
-    Question("enrichment", "light", "What's one thing we're already doing well as a couple?"),
-    Question(
-        "enrichment",
-        "light",
-        "If we read one chapter of something together, what would you like it to be about?",
+        "What's one skill as a couple that you'd like to get better at together?",
     ),
     Question(
         "enrichment",
         "light",
-        "Is there a couple you admire, and what could we learn from them?",
+        (
+            "What's a class you'd enjoy taking together, about your relationship or about anything"
+            " at all?"
+        ),
     ),
-    Question("enrichment", "light", "What's one new habit you'd like us to try for a week?"),
+    Question(
+        "enrichment",
+        "light",
+        "What's something new you've learned about the two of you this month?",
+    ),
+    Question("enrichment", "light", "What's one thing you two are already doing well as a couple?"),
+    Question(
+        "enrichment",
+        "light",
+        "If you two read one chapter of something together, what would you like it to be about?",
+    ),
+    Question(
+        "enrichment",
+        "light",
+        "Is there a couple you admire, and what could the two of you learn from them?",
+    ),
+    Question(
+        "enrichment",
+        "light",
+        "What's one new habit you'd like the two of you to try for a week?",
+    ),
     Question(
         "enrichment",
         "light",
@@ -1072,7 +1436,11 @@ QUESTIONS: tuple[Question, ...] = (
         "light",
         "What kind of retreat or getaway sounds restful and connecting to you?",
     ),
-    Question("enrichment", "light", "What's a topic you'd like the two of us to learn more about?"),
+    Question(
+        "enrichment",
+        "light",
+        "What's a topic you'd like the two of you to learn more about?",
+    ),
     Question(
         "enrichment",
         "deep",
@@ -1081,37 +1449,53 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "enrichment",
         "light",
-        "What's a small experiment we could try to listen to each other better?",
+        "What's a small experiment the two of you could try to listen to each other better?",
     ),
     Question(
         "enrichment",
         "light",
-        "What's a talk, course or video you'd like us to watch and then discuss?",
+        "What's a talk, course or video you'd like to watch with your partner and then discuss?",
     ),
-    Question("enrichment", "light", "What's one thing we learned from a past disagreement?"),
-    Question("enrichment", "light", "What's a new ritual we could try this month to grow closer?"),
-    Question("enrichment", "light", "What's a value you'd like us to keep building on together?"),
-    Question("enrichment", "light", "What's a strength of ours as a team that we could use more?"),
-    Question("enrichment", "light", "What's something you'd like to learn about my world?"),
-    Question("enrichment", "light", "What's a tiny goal for us as a couple this month?"),
-    Question("enrichment", "light", "How have we grown together this year?"),
+    Question("enrichment", "light", "What's one thing you two learned from a past disagreement?"),
     Question(
         "enrichment",
         "light",
-        "What's a language, skill or craft you'd love us to learn together?",
+        "What's a new ritual the two of you could try this month to grow closer?",
+    ),
+    Question(
+        "enrichment",
+        "light",
+        "What's a value you'd like the two of you to keep building on together?",
+    ),
+    Question(
+        "enrichment",
+        "light",
+        "What's a strength the two of you have as a team that you could use more?",
+    ),
+    Question(
+        "enrichment",
+        "light",
+        "What's something you'd like to learn about your partner's world?",
+    ),
+    Question("enrichment", "light", "What's a tiny goal for you two as a couple this month?"),
+    Question("enrichment", "light", "How have you two grown together this year?"),
+    Question(
+        "enrichment",
+        "light",
+        "What's a language, skill or craft you'd love to learn with your partner?",
     ),
     Question(
         "enrichment",
         "light",
         (
-            "If we joined a couples' workshop, which theme would you pick: talking, "
-            "listening, fun or dreams?"
+            "If you two joined a couples' workshop, which theme would you pick: talking,"
+            " listening, fun or dreams?"
         ),
     ),
     Question(
         "enrichment",
         "light",
-        "How could we keep learning about each other as the years go by?",
+        "How could the two of you keep learning about each other as the years go by?",
     ),
     Question(
         "enrichment",
@@ -1122,68 +1506,90 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "enrichment",
         "light",
-        "What's a relationship idea you'd like us to test together, just for fun?",
+        "What's a relationship idea you'd like the two of you to test together, just for fun?",
     ),
     Question(
         "enrichment",
         "light",
-        "What would you hope to get from a weekend away focused on us?",
+        "What would you hope to get from a weekend away focused on your relationship?",
     ),
     Question(
         "enrichment",
         "light",
         "What's a lesson from a friend's relationship you've quietly taken on board?",
     ),
-    Question("enrichment", "light", "What's a habit of ours you'd like to keep for the long run?"),
     Question(
         "enrichment",
         "light",
-        "What's a question you'd like us to answer together once a year?",
+        "What's a habit the two of you share that you'd like to keep for the long run?",
     ),
     Question(
         "enrichment",
         "light",
-        "What's one thing you'd like us to do differently as a couple this season?",
+        "What's a question you'd like the two of you to answer together once a year?",
     ),
     Question(
         "enrichment",
         "light",
-        "What's a book that changed how you see people, and would you like me to read it too?",
-    ),
-    Question("enrichment", "light", "How could we celebrate how far we've come?"),
-    Question("enrichment", "light", "What would make our check-ins more useful to you?"),
-    Question(
-        "enrichment",
-        "light",
-        "What's a topic you'd like us to understand better before it ever becomes a problem?",
+        "What's one thing you'd like the two of you to do differently this season?",
     ),
     Question(
         "enrichment",
         "light",
-        "How could we practise being a bit kinder to each other in busy weeks?",
+        (
+            "What's a book that changed how you see people, and would you like your partner to"
+            " read it too?"
+        ),
+    ),
+    Question("enrichment", "light", "How could the two of you celebrate how far you've come?"),
+    Question(
+        "enrichment",
+        "light",
+        "What would make your check-ins with each other more useful to you?",
     ),
     Question(
         "enrichment",
         "light",
-        "What's one thing about how we handle stress that you'd like us to improve together?",
+        (
+            "What's a topic you'd like the two of you to understand better before it ever becomes"
+            " a problem?"
+        ),
+    ),
+    Question(
+        "enrichment",
+        "light",
+        "How could the two of you practise being a bit kinder to each other in busy weeks?",
+    ),
+    Question(
+        "enrichment",
+        "light",
+        "What's one thing about how you two handle stress that you'd like to improve together?",
     ),
     Question(
         "enrichment",
         "light",
         "What's a piece of relationship advice you've heard and would like to try?",
     ),
-    Question("enrichment", "light", "What can we learn from the way we met?"),
+    Question("enrichment", "light", "What can the two of you learn from the way you met?"),
     Question(
         "enrichment",
         "deep",
         "How would you feel about seeing a couples' counsellor one day, simply to grow?",
     ),
-    Question("enrichment", "deep", "What's a pattern between us you'd like to understand better?"),
-    Question("enrichment", "deep", "What kind of couple do you hope we'll be in five years?"),
     Question(
         "enrichment",
         "deep",
-        "What's something about us you'd like help with, even if it feels small?",
+        "What's a pattern between you and your partner that you'd like to understand better?",
+    ),
+    Question(
+        "enrichment",
+        "deep",
+        "What kind of couple do you hope you two will be in five years?",
+    ),
+    Question(
+        "enrichment",
+        "deep",
+        "What's something about your relationship you'd like help with, even if it feels small?",
     ),
     Question(
         "enrichment",
@@ -1198,12 +1604,15 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "enrichment",
         "deep",
-        "What's a moment that keeps repeating between us that you'd like to handle differently?",
+        (
+            "What's a moment that keeps repeating between the two of you that you'd like to handle"
+            " differently?"
+        ),
     ),
     Question(
         "enrichment",
         "deep",
-        "Is there something you'd like us to learn before our next big change?",
+        "Is there something you'd like the two of you to learn before your next big change?",
     ),
     Question(
         "enrichment",
@@ -1213,36 +1622,52 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "enrichment",
         "deep",
-        "What's a dream for us that would need us both to grow a little?",
+        "What's a dream for the two of you that would need you both to grow a little?",
     ),
     Question(
         "enrichment",
         "deep",
-        "What did an earlier chapter of your life teach you that you bring to us?",
-    ),
-    Question("enrichment", "deep", "What would you want a good counsellor to understand about us?"),
-    Question(
-        "enrichment",
-        "deep",
-        "What's a value we share that you'd like us to live out more fully?",
-    ),
-    Question("enrichment", "deep", "What would help you feel more open and responsive with me?"),
-    Question("enrichment", "deep", "How can we keep choosing each other as we both change?"),
-    Question(
-        "enrichment",
-        "deep",
-        "What's a hard season we've come through, and what did it teach us?",
+        "What did an earlier chapter of your life teach you that you bring to your relationship?",
     ),
     Question(
         "enrichment",
         "deep",
-        "What's a shared goal that would give our relationship more meaning?",
+        "What would you want a good counsellor to understand about the two of you?",
     ),
     Question(
         "enrichment",
         "deep",
-        "What's a blind spot you think each of us might have, said kindly?",
+        "What's a value you two share that you'd like to live out more fully together?",
     ),
-    Question("enrichment", "deep", "How would you like us to handle it if we ever feel stuck?"),
+    Question(
+        "enrichment",
+        "deep",
+        "What would help you feel more open and responsive with your partner?",
+    ),
+    Question(
+        "enrichment",
+        "deep",
+        "How can the two of you keep choosing each other as you both change?",
+    ),
+    Question(
+        "enrichment",
+        "deep",
+        "What's a hard season you two have come through, and what did it teach you?",
+    ),
+    Question(
+        "enrichment",
+        "deep",
+        "What's a shared goal that would give your relationship more meaning?",
+    ),
+    Question(
+        "enrichment",
+        "deep",
+        "What's a blind spot you think each of you might have, said kindly?",
+    ),
+    Question(
+        "enrichment",
+        "deep",
+        "How would you like the two of you to handle it if you ever feel stuck?",
+    ),
     Question("enrichment", "deep", "What does growing together mean to you?"),
 )
