@@ -33,7 +33,7 @@ class SignupForm(forms.Form):
         initial="UTC",
         help_text="Dates and times are shown in this zone.",
         # static/js/bond.js preselects the browser's own zone when JavaScript is on.
-        widget=forms.Select(attrs={"data-detect-time-zone": ""}),
+        widget=forms.Select(attrs={"data-time-zone": "", "data-detect-time-zone": ""}),
     )
 
     def signup(self, request: HttpRequest, user: User) -> None:
@@ -56,6 +56,9 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["display_name"].validators.append(single_line)
+        # static/js/bond.js puts this device's zone on top of the list (not chosen: a
+        # person who travels keeps the one they set).
+        self.fields["time_zone"].widget.attrs["data-time-zone"] = ""
 
 
 class InviteCodeForm(forms.Form):

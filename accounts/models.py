@@ -11,24 +11,31 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 # zoneinfo also lists legacy aliases ("US/Eastern", "Zulu", "localtime"): offer only the
-# canonical Area/City names, which are what browsers report.
-TIME_ZONE_CHOICES = [("UTC", "UTC")] + [
-    (name, name.replace("_", " "))
-    for name in sorted(zoneinfo.available_timezones())
-    if "/" in name
-    and name.split("/")[0]
-    in {
-        "Africa",
-        "America",
-        "Antarctica",
-        "Asia",
-        "Atlantic",
-        "Australia",
-        "Europe",
-        "Indian",
-        "Pacific",
-    }
-]
+# canonical Area/City names, which are what browsers report, grouped by area ("Europe":
+# "Paris", ...) so that a person finds theirs among a few dozen, not five hundred.
+TIME_ZONE_AREAS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+
+
+def time_zone_choices() -> list:
+    by_area: dict[str, list[tuple[str, str]]] = {area: [] for area in TIME_ZONE_AREAS}
+    for name in sorted(zoneinfo.available_timezones()):
+        area, _, place = name.partition("/")
+        if area in by_area and place:
+            by_area[area].append((name, place.replace("_", " ").replace("/", " – ")))
+    return [("UTC", "UTC"), *by_area.items()]
+
+
+TIME_ZONE_CHOICES = time_zone_choices()
 
 
 def new_email_links_token() -> str:

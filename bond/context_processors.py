@@ -13,6 +13,8 @@ HEADER_LINKS = (
     "practices:plan_list",
     "practices:practice_list",
     "accounts:profile",
+    "accounts:notifications",
+    "accounts:partner",
     "account_login",
     "account_signup",
     "account_logout",

@@ -89,7 +89,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
-# htmx sends the token from the page (hx-headers), so no script needs to read the cookie.
+# htmx sends the token from the page (data-hx-headers), so no script needs to read the cookie.
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 if HTTPS:
@@ -206,8 +206,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Bond] "
-# Every email allauth sends goes through the background worker (accounts.delivery).
+# Every email allauth sends goes through the background worker (accounts.delivery), with
+# a subject prefix and a greeting and sign-off that name SITE_NAME (see below).
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # Two-step sign-in (allauth.mfa): an authenticator app (TOTP) with recovery codes for
@@ -218,8 +218,7 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # and the origin must be HTTPS or http://localhost.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
-# The name an authenticator app lists the account under (allauth's default is the host).
-MFA_TOTP_ISSUER = "Bond"
+# MFA_TOTP_ISSUER is set from SITE_NAME, below.
 
 # A live session alone must not be enough to take the account over: adding or changing an
 # email address (and so a password reset to it), changing two-step sign-in (allauth.mfa
@@ -249,6 +248,12 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60)
 # Where links in emails point (reminders, unsubscribe), e.g. https://bond.example.org
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# What emails and account pages call the site, never its host: "[Bond] …", "— Bond".
+SITE_NAME = env("SITE_NAME", "Bond")
+# Before the subject of every email, ours and allauth's (accounts.adapter builds the same).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+# The name an authenticator app lists the account under (allauth's default is the host).
+MFA_TOTP_ISSUER = SITE_NAME
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Bond <bond@localhost>")
 # Web Push: the server's key pair (VAPID, RFC 8292), made once with
 # `manage.py generate_vapid_keys`. Without it, push is off and settings says so.

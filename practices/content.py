@@ -44,6 +44,11 @@ class Practice:
     action_intro: str  # 1-2 sentences introducing that action
     related: tuple[str, ...]  # 2 slugs of related practices
 
+    @property
+    def icon(self) -> str:
+        """The template of its own drawing (templates/illustrations/)."""
+        return f"illustrations/practice-{self.slug}.svg"
+
 
 @dataclass(frozen=True)
 class FaqEntry:

@@ -36,6 +36,11 @@ def action_path(slug: str) -> str:
     return reverse("practices:practice_step", kwargs={"slug": slug, "number": number})
 
 
+def machine_time(moment: dt.datetime) -> str:
+    """'2026-11-25T19:46:05Z': a valid HTML datetime (no microseconds), in UTC."""
+    return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def moment_label(moment: dt.datetime) -> str:
     """'Wed 25 Nov 2026, 19:46' in the active (viewer's) time zone."""
     local = timezone.localtime(moment)

@@ -5,6 +5,7 @@ import datetime as dt
 from django import forms
 
 from accounts.validators import single_line
+from practices.ideas import CATEGORIES
 from practices.models import (
     ANSWER_MAX_LENGTH,
     CHECK_IN_REPLY_MAX_LENGTH,
@@ -239,3 +240,25 @@ class CheckInReplyForm(forms.Form):
 
 class GestureForm(forms.Form):
     kind = forms.ChoiceField(choices=Gesture.Kind.choices)
+
+
+YOUR_OWN = "yours"
+
+
+class IdeaSearchForm(forms.Form):
+    """The ideas library's filters: a category (or the couple's own), words to look for,
+    and the page. A plain GET form; with htmx it searches as you type."""
+
+    q = forms.CharField(
+        label="Look for an idea",
+        required=False,
+        max_length=80,
+        validators=[single_line],
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "picnic, cook, walk…"}),
+    )
+    category = forms.ChoiceField(
+        required=False,
+        choices=[("", "All ideas"), *CATEGORIES, (YOUR_OWN, "Your own")],
+        widget=forms.HiddenInput,
+    )
+    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

@@ -172,7 +172,9 @@ class Plan(models.Model):
     starts_at = models.DateTimeField(null=True, blank=True)
     place = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.IDEA)
-    tech_free = models.BooleanField("tech-free", default=True)
+    # Chosen for a plan (an idea may suggest it), never assumed: a reminder says "phone-free"
+    # only of a plan someone marked so.
+    tech_free = models.BooleanField("tech-free", default=False)
     idea_slug = models.SlugField(max_length=80, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -15,11 +15,19 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from accounts.couples import partner_name
 from accounts.models import Couple, User
 from practices import journal
-from practices.display import action_path, day_label, moment_label, path_to, when_label
+from practices.display import (
+    action_path,
+    day_label,
+    machine_time,
+    moment_label,
+    path_to,
+    when_label,
+)
 from practices.models import (
     CheckIn,
     DailyQuestion,
@@ -70,13 +78,18 @@ class Viewer:
         return partner_name(self.partner, self.couple)
 
     def name_of(self, user_id: int | None) -> str:
-        """A person shown as the author of something: "You", the partner's name, or the
-        former partner whose account is gone."""
+        """A person at the start of a sentence, as the author of something: "You", the
+        partner's name, or the name of a partner whose account is gone (else "Your former
+        partner")."""
+        return capfirst(self.mention(user_id))
+
+    def mention(self, user_id: int | None) -> str:
+        """The same person mid-sentence: "you", "Sam", "your former partner"."""
         if user_id == self.user.pk:
-            return "You"
+            return "you"
         if self.partner and user_id == self.partner.pk:
             return self.partner.display_name
-        return "Your former partner"
+        return self.partner_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +106,8 @@ class NoteCard:
     text: str
     category_label: str
     created_at: dt.datetime
+    # For <time datetime>: whole seconds, as HTML wants them.
+    created_iso: str
     created_label: str
     edited: bool
     from_me: bool
@@ -118,16 +133,18 @@ def note_card(note: Note, viewer: Viewer, *, starred: bool, reacted: set[str]) -
         text=note.text,
         category_label=note.get_category_display() if note.category else "",
         created_at=note.created_at,
+        created_iso=machine_time(note.created_at),
         created_label=moment_label(note.created_at),
         edited=note.edited_at is not None,
         from_me=note.author_id == viewer.user.pk,
         author_name=viewer.name_of(note.author_id),
-        recipient_name=viewer.name_of(note.recipient_id),
+        recipient_name=viewer.mention(note.recipient_id),
         is_new=note.recipient_id == viewer.user.pk and note.read_at is None,
         read_by_partner=note.author_id == viewer.user.pk and note.read_at is not None,
         starred=starred,
         can_react=can_react,
-        can_edit=journal.can_edit_note(note, viewer.user),
+        # Not in an archive: nothing can be changed there.
+        can_edit=viewer.can_write and journal.can_edit_note(note, viewer.user),
         reactions=[
             ReactionButton(kind, label, REACTION_ICONS[kind], kind in reacted)
             for kind, label in Reaction.Kind.choices
@@ -150,6 +167,7 @@ class PlanCard:
     place: str
     day: dt.date | None
     starts_at: dt.datetime | None
+    starts_iso: str
     when_label: str
     creator_name: str
     created_label: str
@@ -170,6 +188,7 @@ def plan_card(plan: Plan, viewer: Viewer) -> PlanCard:
         place=plan.place,
         day=plan.day,
         starts_at=plan.starts_at,
+        starts_iso=machine_time(plan.starts_at) if plan.starts_at else "",
         when_label=when,
         creator_name=viewer.name_of(plan.created_by_id),
         created_label=day_label(timezone.localtime(plan.created_at).date()),
@@ -314,6 +333,8 @@ class TimelinePage:
     next_cursor: str | None
     # How long the rendered page stays true: until its first Edit link lapses.
     seconds_valid: int | None = field(default=None)
+    # The partner's newest note to the viewer, when the page does not start with it.
+    newest_received: NoteCard | None = None
 
 
 # The "for you" list ------------------------------------------------------------------

@@ -13,7 +13,7 @@ from accounts.models import Couple, User
 from practices import journal
 from practices.forms import CheckInForm, CheckInReplyForm
 from practices.fragments import FRAGMENT_SECONDS
-from practices.models import Answer, CheckIn, Note, Notification, Reflection
+from practices.models import Answer, CheckIn, Entry, Note, Notification, Reflection
 from practices.notifications import mark_seen
 from practices.presenters import (
     ForYouItem,
@@ -121,7 +121,24 @@ def journal_page(*, viewer: Viewer, kind: str | None, before: str | None) -> Tim
     found = timeline_page(couple=viewer.couple, viewer=viewer.user, kind=kind, before=before)
     page = TimelinePage(rows=timeline_rows(found.entries, viewer), next_cursor=found.next_cursor)
     page.seconds_valid = seconds_until_edits_close(page)
+    if before is None and kind in (None, Entry.Kind.NOTE):
+        page.newest_received = newest_received(viewer, page)
     return page
+
+
+def newest_received(viewer: Viewer, page: TimelinePage) -> NoteCard | None:
+    """The partner's newest note to the viewer, to show first, unless the journal already
+    starts with it: what you received comes before what you wrote."""
+    first = page.rows[0].card if page.rows else None
+    if isinstance(first, NoteCard) and not first.from_me:
+        return None
+    note = (
+        Note.objects.for_couple(viewer.couple)
+        .filter(recipient=viewer.user)
+        .order_by("-created_at")
+        .first()
+    )
+    return note_for(viewer=viewer, note=note) if note else None
 
 
 def note_for(*, viewer: Viewer, note: Note) -> NoteCard:

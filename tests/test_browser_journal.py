@@ -22,6 +22,11 @@ def test_notes_reactions_and_a_plan_between_two_partners(browser, live_server, c
 
     a.goto(base + "/journal/")
     assert_accessible(a)
+    errors: list[str] = []
+    a.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    a.locator("summary", has_text="Write Bob a thank-you").click()
     a.get_by_label("Your note").fill("Thank you for walking the dog in the rain.")
     a.get_by_label("An effort you made").check()
     a.evaluate("window.stillTheSamePage = true")
@@ -30,6 +35,7 @@ def test_notes_reactions_and_a_plan_between_two_partners(browser, live_server, c
     a.locator("#entries").get_by_text("Thank you for walking the dog in the rain.").wait_for()
     assert a.get_by_label("Your note").input_value() == ""
     assert a.evaluate("window.stillTheSamePage") is True
+    assert errors == []  # e.g. no htmx:oobErrorNoTarget for the "nothing here yet" line
 
     # B's count refreshes on its next look (every 45 s while in view; the tab coming back
     # into view does the same), with no reload: the count, and the list on his home page.
@@ -88,6 +94,7 @@ def test_the_note_flow_with_javascript_off(browser, live_server, couple):
     )
 
     a.goto(base + "/journal/")
+    a.locator("summary", has_text="Write Bob a thank-you").click()
     a.get_by_label("Your note").fill("")
     a.get_by_role("button", name="Send to Bob").click()
     expect(a.get_by_text("This field is required.")).to_be_visible()

@@ -42,10 +42,10 @@ def test_a_invites_b_signs_up_through_the_link_and_both_are_linked(
         assert_accessible(b)
     b.get_by_role("button", name="Accept and link with Alice").click()
     b.wait_for_url(base + "/")
-    expect(b.get_by_text("You and Alice, together since")).to_be_visible()
+    expect(b.get_by_role("heading", name="Bob & Alice")).to_be_visible()
 
     a.reload()
-    expect(a.get_by_text("You and Bob, together since")).to_be_visible()
+    expect(a.get_by_role("heading", name="Alice & Bob")).to_be_visible()
     assert_accessible(a)
     a_context.close()
     b_context.close()
@@ -68,7 +68,7 @@ def test_b_enters_the_code_and_later_a_ends_the_link(browser, live_server, alice
     b.get_by_label("Your partner's code:").fill(code.lower())
     b.get_by_role("button", name="Continue").click()
     b.get_by_role("button", name="Accept and link with Alice").click()
-    expect(b.get_by_text("You and Alice, together since")).to_be_visible()
+    expect(b.get_by_role("heading", name="Bob & Alice")).to_be_visible()
 
     a.goto(base + "/account/partner/")
     assert_accessible(a)
@@ -87,3 +87,15 @@ def test_b_enters_the_code_and_later_a_ends_the_link(browser, live_server, alice
     assert_accessible(b)
     a_context.close()
     b_context.close()
+
+
+def test_copy_buttons_show_only_where_they_work(browser, live_server, alice):
+    """Without JavaScript (or without the clipboard, over plain HTTP) a Copy button could
+    do nothing: it stays hidden, and the text stays there to select."""
+    page = browser.new_context(viewport=PHONE, java_script_enabled=False).new_page()
+    log_in(page, live_server.url, "alice@example.com")
+    page.get_by_role("button", name="Invite your partner").click()
+    expect(page.get_by_label("Code")).to_be_visible()
+    expect(page.get_by_role("button", name="Copy code")).to_be_hidden()
+    expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
+    page.context.close()

@@ -17,7 +17,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import assert_accessible, log_in
+from tests.browser import assert_accessible, log_in, log_out, signed_in_as
 from tests.conftest import DESKTOP, PASSWORD, PHONE
 
 pytestmark = pytest.mark.browser
@@ -55,16 +55,11 @@ def confirm_password(page) -> None:
     page.get_by_role("button", name="Confirm").click()
 
 
-def log_out(page) -> None:
-    page.get_by_role("button", name="Log out").click()
-    expect(page.get_by_role("link", name="Log in")).to_be_visible()
-
-
 def password_step(page, base: str, email: str) -> None:
     page.goto(base + "/accounts/login/")
     page.get_by_label("Email:").fill(email)
     page.get_by_label("Password:").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url(base + "/accounts/2fa/authenticate/")
 
 
@@ -102,23 +97,23 @@ def test_app_codes_and_recovery_codes(browser, live_server, make_user):
     password_step(page, base, "tess@example.com")
     assert_accessible(page)
     page.get_by_label("Code").fill("000000")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     expect(page.get_by_text("Incorrect code.")).to_be_visible()
     page.get_by_label("Code").fill(code_now(secret))
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url(base + "/")
-    expect(page.get_by_text("Signed in as Tess", exact=True)).to_be_visible()
+    signed_in_as(page, "Tess")
     log_out(page)
 
     # A recovery code instead of the app: once.
     password_step(page, base, "tess@example.com")
     page.get_by_label("Code").fill(recovery_codes[0])
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url(base + "/")
     log_out(page)
     password_step(page, base, "tess@example.com")
     page.get_by_label("Code").fill(recovery_codes[0])
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     expect(page.get_by_text("Incorrect code.")).to_be_visible()
     assert page.url == base + "/accounts/2fa/authenticate/"
     context.close()
@@ -160,8 +155,8 @@ def test_a_passkey_signs_in_without_the_password_and_as_a_second_step(
     confirm_password(page)
     page.wait_for_url(base + "/accounts/2fa/webauthn/add/")
     assert_accessible(page)
-    page.get_by_label("Name").fill("Pia's laptop")
-    page.get_by_label("Passwordless").check()
+    page.get_by_label("A name for it").fill("Pia's laptop")
+    page.get_by_label("Use it as a passkey").check()
     page.get_by_role("button", name="Add", exact=True).click()
     # Recovery codes come with the first factor, as with the app.
     page.wait_for_url(base + "/accounts/2fa/recovery-codes/")
@@ -176,14 +171,14 @@ def test_a_passkey_signs_in_without_the_password_and_as_a_second_step(
     assert_accessible(page)
     page.get_by_role("button", name="Use a passkey").click()
     page.wait_for_url(base + "/")
-    expect(page.get_by_text("Signed in as Pia", exact=True)).to_be_visible()
+    signed_in_as(page, "Pia")
     log_out(page)
 
     # The password, then the same key as the second step.
     password_step(page, base, "pia@example.com")
-    page.get_by_role("button", name="Use a security key").click()
+    page.get_by_role("button", name="Use a passkey or security key").click()
     page.wait_for_url(base + "/")
-    expect(page.get_by_text("Signed in as Pia", exact=True)).to_be_visible()
+    signed_in_as(page, "Pia")
     context.close()
 
 
@@ -197,7 +192,7 @@ def test_staff_set_up_a_second_step_before_the_admin_opens(browser, live_server,
     page.wait_for_url(base + "/accounts/login/?next=/admin/")
     page.get_by_label("Email:").fill("stella@example.com")
     page.get_by_label("Password:").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url(base + "/accounts/2fa/")
     expect(page.get_by_text("The admin needs two-step sign-in")).to_be_visible()
 

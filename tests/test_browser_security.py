@@ -34,6 +34,7 @@ def test_injected_markup_never_runs(browser, live_server, couple, alice, bob):
     # The same text arriving through an htmx swap.
     a = logged_in_page(browser, base, "alice@example.com", viewport=DESKTOP)
     a.goto(base + "/journal/")
+    a.locator("summary", has_text="a thank-you").click()
     a.get_by_label("Your note").fill(PAYLOAD)
     a.get_by_role("button", name="Send to Bob").click()
     a.locator("#entries .note").nth(1).wait_for()

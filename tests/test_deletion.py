@@ -507,7 +507,7 @@ def test_deletion_is_complete(lived_in_journal, couple, alice, bob_client, reaut
     assert couple.partner_deleted_name == "Alice"
     assert "ended on" in bob_client.get("/").content.decode()
     plan_page = bob_client.get(f"/plans/{plan.pk}/").content.decode()
-    assert "Your former partner added this plan" in plan_page
+    assert "Alice added this plan" in plan_page  # by the name she went by
     assert "BOB-WROTE" in plan_page  # his reflection
 
 

@@ -150,9 +150,10 @@ def test_accepting_links_both_and_both_dashboards_say_so(alice, bob, alice_clien
     assert invite.accepted_by == bob
     assert invite.couple == couple_of(alice) == couple_of(bob)
 
-    today = timezone.localdate().strftime("%-d %B %Y")
-    assert f"You and Alice, together since {today}" in bob_client.get("/").content.decode()
-    assert f"You and Bob, together since {today}" in alice_client.get("/").content.decode()
+    for client, us in ((bob_client, "Bob &amp; Alice"), (alice_client, "Alice &amp; Bob")):
+        home = client.get("/").content.decode()
+        assert f'<h2 id="us-heading" class="us-names">{us}</h2>' in home
+        assert "You linked on Bond today: welcome, both of you." in home
 
 
 def test_declining_tells_the_invitee_and_voids_the_invite(alice, bob, alice_client, bob_client):
@@ -419,7 +420,7 @@ def test_invite_survives_sign_up_and_email_confirmation(client: Client, alice, m
     assert response.redirect_chain[-1][0] == accept_url(invite)
     assert "Alice invited you to Bond" in response.content.decode()
     response = client.post(accept_url(invite), {"decision": "accept"}, follow=True)
-    assert "You and Alice, together since" in response.content.decode()
+    assert "Bob &amp; Alice" in response.content.decode()
 
 
 def test_invite_survives_confirmation_in_another_browser(client: Client, alice, mailbox):
@@ -483,7 +484,9 @@ def test_linked_partner_page_edits_the_couple(couple, alice_client):
     couple.refresh_from_db()
     assert couple.name == "The Rivers"
     assert str(couple.anniversary) == "2019-06-14"
-    assert "Anniversary 14 June" in alice_client.get("/").content.decode()
+    home = alice_client.get("/").content.decode()
+    assert "The Rivers" in home
+    assert "together, since 14 June 2019" in home  # counted from their anniversary
 
 
 def test_couple_settings_refuse_an_invalid_date(couple, alice_client):

@@ -50,7 +50,7 @@ def test_write_a_note_with_htmx_returns_the_entry_and_a_fresh_form(couple, htmx_
     assert '<li class="entry">' in html
     assert "You made my morning." in html
     assert 'id="note-form"' in html
-    assert 'hx-swap-oob="true"' in html
+    assert 'data-hx-swap-oob="true"' in html
     assert "<html" not in html
 
 
@@ -176,7 +176,7 @@ def test_the_waiting_count_shows_what_changed_for_one_query(
     html = response.content.decode()
     assert 'id="waiting-badge"' in html
     assert '<span class="badge">1<' in html
-    assert 'hx-trigger="bond:tick from:body"' in html
+    assert 'data-hx-trigger="bond:tick from:body"' in html
     revision = Couple.objects.get(pk=couple.pk).revision
     assert f"?rev={revision}" in html  # the next look asks from here
     assert 'id="for-you"' not in html  # not on the home page: the count alone

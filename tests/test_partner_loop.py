@@ -271,7 +271,7 @@ def test_dismissing_takes_an_item_off_the_list_and_the_count(
     html = response.content.decode()
     assert "Nothing waiting" in html
     assert '<span id="waiting-badge" class="badge-slot"' in html
-    assert html.count('hx-swap-oob="true"') == 1  # the list is swapped in, the count beside it
+    assert html.count('data-hx-swap-oob="true"') == 1  # the list is swapped in, the count beside it
     assert '<span class="badge">' not in alice_client.get("/").content.decode()
     # The note itself is still unread: dismissing is not reading.
     assert Note.objects.get().read_at is None
@@ -307,7 +307,7 @@ def test_the_count_refreshes_the_home_pages_list_too(note_to_alice, alice, clien
     )
     html = response.content.decode()
     assert '<span class="badge">1<' in html
-    assert re.search(r'<section id="for-you"[^>]* hx-swap-oob="true">', html)
+    assert re.search(r'<section id="for-you"[^>]* data-hx-swap-oob="true">', html)
     assert "Bob wrote you a note." in html
     # Shown is seen: nothing more is sent outside about it.
     assert Notification.objects.get(recipient=alice).seen_at is not None
@@ -354,9 +354,10 @@ def test_the_list_costs_the_same_however_much_waits(
     # session, user with couple and partner, the nav's count, what waits (at most 20,
     # with their notes, plans, questions, check-ins, reflect-backs and signs joined),
     # whether she answered those questions and reflected on those dates, seen: the items
-    # and the pushes called off; then the rest of the home page: upcoming, remember-when,
-    # progress, today's answers, check-ins, signs left
-    with django_assert_max_num_queries(14):
+    # and the pushes called off; then the rest of the home page: upcoming (and, nothing
+    # being planned, whether a plan was ever made), remember-when, progress, today's
+    # answers, check-ins, signs left
+    with django_assert_max_num_queries(15):
         shown = for_you(alice_client)
     # Each plan new and reflected on, a note and a reply a day; an answer, a reflect-back, a sign
     assert shown.count('class="for-you-item') == min(20, 4 * how_many + 3)

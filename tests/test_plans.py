@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 
 import pytest
 from django.test import Client
 from django.utils import timezone
+from django.utils.html import escape as html_escape
 
 from accounts import linking
 from accounts.validators import SINGLE_LINE_MESSAGE
@@ -137,8 +139,17 @@ def test_the_ideas_library_has_at_least_30_ideas_in_every_category(couple, alice
         "Learning something new",
         "Low-budget",
     ]:
-        assert heading in html
-    assert html.count("Plan this</a>") == len(IDEAS)
+        assert heading in html  # a filter for each
+    # Every idea is on one of the pages, once.
+    shown, page = [], 1
+    while True:
+        html = alice_client.get(f"/plans/ideas/?page={page}").content.decode()
+        shown += re.findall(r'aria-label="Plan this: ([^"]+)"', html)
+        if "More ideas</a>" not in html:
+            break
+        page += 1
+    assert sorted(shown) == sorted(html_escape(idea.title) for idea in IDEAS)
+    assert page == -(-len(IDEAS) // 8)  # pages of eight, not one endless list
 
 
 def test_couples_add_their_own_ideas_and_plan_them(

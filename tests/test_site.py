@@ -31,7 +31,7 @@ def test_landing_uses_the_base_layout_with_htmx_and_our_stylesheet(client: Clien
     assert '<a class="skip-link" href="#main">' in html
     assert "/static/css/bond.css" in html
     assert "/static/django_htmx/htmx-2.min.js" in html
-    assert 'hx-headers=\'{"x-csrftoken": "' in html
+    assert 'data-hx-headers=\'{"x-csrftoken": "' in html
     assert "<style" not in html
     assert ' style="' not in html
 

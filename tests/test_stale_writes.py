@@ -822,11 +822,15 @@ def test_a_stale_email_change_asks_to_confirm_the_address_it_names(alice, client
     old_tab = form_on(alice_client.get(url), url)
     new_tab = form_on(alice_client.get(url), url)
     assert (
-        submit(alice_client, new_tab, press="Change Email", email="alice@home.example").status_code
+        submit(
+            alice_client, new_tab, press="Change my address", email="alice@home.example"
+        ).status_code
         == 302
     )
     assert (
-        submit(alice_client, old_tab, press="Change Email", email="alice@work.example").status_code
+        submit(
+            alice_client, old_tab, press="Change my address", email="alice@work.example"
+        ).status_code
         == 302
     )
     # Her address stays until she confirms one; the one waiting is the old tab's, as alone.

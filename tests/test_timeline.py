@@ -62,7 +62,9 @@ def entry_ids(html: str) -> list[str]:
 
 
 def entry_titles(html: str) -> list[str]:
-    return re.findall(r"(Note \d+|Plan \d+)", html)
+    """In the timeline's order (what the page pins above it, the newest note received,
+    left out)."""
+    return re.findall(r"(Note \d+|Plan \d+)", html[html.index('id="entries"') :])
 
 
 def test_newest_first_with_notes_plans_and_reflections(couple, alice, bob, alice_client):
@@ -71,6 +73,20 @@ def test_newest_first_with_notes_plans_and_reflections(couple, alice, bob, alice
     titles = entry_titles(html)
     assert titles.index("Plan 5") < titles.index("Note 4") < titles.index("Note 0")
     assert "Bob reflected on" in html
+
+
+def test_what_you_received_comes_first(couple, alice, bob, alice_client, bob_client):
+    journal.write_note(couple=couple, author=bob, recipient=alice, text="BOB'S", category="")
+    journal.write_note(couple=couple, author=alice, recipient=bob, text="ALICE'S", category="")
+    alices = alice_client.get("/journal/").content.decode()
+    # Her own note is the newest entry: his is shown above the timeline first.
+    assert (
+        alices.index("Newest from Bob") < alices.index("BOB&#x27;S") < alices.index('id="entries"')
+    )
+    # His journal starts with hers already: nothing is pinned.
+    bobs = bob_client.get("/journal/").content.decode()
+    assert "Newest from" not in bobs
+    assert bobs.index("ALICE&#x27;S") > bobs.index('id="entries"')
 
 
 def test_filters(couple, alice, bob, alice_client):
@@ -97,7 +113,7 @@ def test_pages_of_twenty_walk_the_whole_journal_once(couple, alice, bob, alice_c
             break
         response = htmx_client.get(f"/journal/?show=all&before={match.group(1)}")
         html = response.content.decode()
-        assert 'id="load-more" class="load-more" hx-swap-oob="true"' in html
+        assert 'id="load-more" class="load-more" data-hx-swap-oob="true"' in html
         assert "<html" not in html
         pages += 1
     assert len(seen) == len(set(seen)) == total
@@ -154,12 +170,13 @@ def test_a_deep_page_uses_the_index_not_offset(
 @pytest.mark.parametrize(
     ("path", "most"),
     [
-        # session, user with couple and partner, unread count, entries, reactions, answers;
-        # then, as Alice has unread notes, reading them: touch the couple, their news (items,
+        # session, user with couple and partner, unread count, entries, reactions, answers,
+        # and Bob's newest note to her, first (the note, its reactions, her keepsake); then,
+        # as Alice has unread notes, reading them: touch the couple, their news (items,
         # done, pushes called off) and the notes, in a savepoint (two statements a test's
         # transaction adds), and the nav's count under the new revision.
-        ("/journal/", 14),
-        ("/journal/?show=notes", 14),
+        ("/journal/", 17),
+        ("/journal/?show=notes", 17),
         ("/journal/?show=plans", 7),
         # session, user with couple and partner, notes, reactions, my stars, nav's count
         ("/journal/keepsakes/", 6),
@@ -169,9 +186,10 @@ def test_a_deep_page_uses_the_index_not_offset(
         ("/plans/ideas/", 4),
         # session, user with couple and partner, nav's count, what waits for her (at most 20
         # items, whether she answered their questions and reflected on their dates, seen:
-        # the items and the pushes called off), upcoming, remember-when, progress, today's
-        # answers, check-ins, signs left
-        ("/", 14),
+        # the items and the pushes called off), upcoming (and, nothing being planned,
+        # whether a plan was ever made), remember-when, progress, today's answers,
+        # check-ins, signs left
+        ("/", 15),
     ],
 )
 def test_list_pages_cost_a_bounded_number_of_queries(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
@@ -27,9 +28,62 @@ class Remembered:
     created_label: str
 
 
+# How far ahead the anniversary is counted down to, gently.
+ANNIVERSARY_SHOWN_DAYS_AHEAD = 45
+
+
+@dataclass(frozen=True)
+class Us:
+    """The two of them, at the top of their home page."""
+
+    names: str
+    couple_name: str
+    days: int
+    # Counted from the anniversary they set, else from the day they linked on Bond.
+    since: dt.date
+    from_anniversary: bool
+    # Their next anniversary, when it is near: in how many days (0: today), and which.
+    anniversary_in: int | None
+    anniversary_years: int
+    next_date: PlanCard | None
+
+
+def us_of(viewer: Viewer, next_date: PlanCard | None, today: dt.date) -> Us:
+    couple = viewer.couple
+    since = couple.anniversary or timezone.localtime(couple.linked_at).date()
+    anniversary_in, years = None, 0
+    if couple.anniversary:
+        upcoming = same_day_in(couple.anniversary, today.year)
+        if upcoming < today:
+            upcoming = same_day_in(couple.anniversary, today.year + 1)
+        if (upcoming - today).days <= ANNIVERSARY_SHOWN_DAYS_AHEAD:
+            anniversary_in, years = (upcoming - today).days, upcoming.year - couple.anniversary.year
+    return Us(
+        names=f"{viewer.user.display_name} & {viewer.partner_label}",
+        couple_name=couple.name,
+        days=(today - since).days,
+        since=since,
+        from_anniversary=couple.anniversary is not None,
+        anniversary_in=anniversary_in,
+        anniversary_years=years,
+        next_date=next_date,
+    )
+
+
+def same_day_in(day: dt.date, year: int) -> dt.date:
+    """The day's anniversary in `year` (29 February: the 28th in other years)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
+
+
 @dataclass(frozen=True)
 class Dashboard:
+    us: Us
     upcoming: list[PlanCard]
+    # Plans made, done or let go, when none is coming up: "No plans yet" would be untrue.
+    has_past_plans: bool
     remembered: Remembered | None
     marks: list[PracticeProgress]
     suggestion_title: str
@@ -55,8 +109,11 @@ def dashboard_of(viewer: Viewer) -> Dashboard:
         )
     marks, suggestion = progress(couple=couple, user=user)
     today = timezone.localdate()
+    coming = [plan_card(plan, viewer) for plan in upcoming.order_by("day", "starts_at")[:3]]
     return Dashboard(
-        upcoming=[plan_card(plan, viewer) for plan in upcoming.order_by("day", "starts_at")[:3]],
+        us=us_of(viewer, coming[0] if coming else None, today),
+        upcoming=coming,
+        has_past_plans=not coming and Plan.objects.for_couple(couple).exists(),
         remembered=remembered,
         marks=marks,
         suggestion_title=suggestion.title,

@@ -72,9 +72,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
     if not more and unread_count(request):
         # Opening the journal reads the notes on this page: they show as new this once,
         # so this rendering is not kept.
-        new_ids = [
-            row.card.pk for row in page.rows if isinstance(row.card, NoteCard) and row.card.is_new
-        ]
+        shown = [row.card for row in page.rows] + [page.newest_received]
+        new_ids = [card.pk for card in shown if isinstance(card, NoteCard) and card.is_new]
         if new_ids:
             journal.mark_notes_read(recipient=request.user, couple=request.couple, note_ids=new_ids)
             context["shows_new"] = True

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import zoneinfo
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,7 +25,14 @@ from accounts.couples import (
     get_for_writing,
 )
 from practices import journal
-from practices.forms import CustomIdeaForm, PlanForm, ReflectionForm, StatusForm
+from practices.forms import (
+    YOUR_OWN,
+    CustomIdeaForm,
+    IdeaSearchForm,
+    PlanForm,
+    ReflectionForm,
+    StatusForm,
+)
 from practices.fragments import waiting_count
 from practices.ideas import CATEGORIES, IDEAS, IDEAS_BY_SLUG
 from practices.journal import StalePlan, When
@@ -68,7 +79,10 @@ def plan_sections(viewer: Viewer) -> list[tuple[str, str, list]]:
 def plan_list(request: HttpRequest) -> HttpResponse:
     viewer = Viewer.of(request)
     sections = SimpleLazyObject(lambda: plan_sections(viewer))
-    return render(request, "practices/plan_list.html", {"sections": sections})
+    has_plans = SimpleLazyObject(lambda: any(plans for _key, _heading, plans in sections))
+    return render(
+        request, "practices/plan_list.html", {"sections": sections, "has_plans": has_plans}
+    )
 
 
 def library_slug(raw: str) -> str:
@@ -102,7 +116,7 @@ def idea_initial(request: HttpRequest) -> dict:
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        initial = {"status": Plan.Status.PLANNED, "tech_free": True, **idea_initial(request)}
+        initial = {"status": Plan.Status.PLANNED, **idea_initial(request)}
         return render(request, "practices/plan_form.html", {"form": PlanForm(initial=initial)})
     form = PlanForm(request.POST)
     if not form.is_valid():
@@ -263,6 +277,46 @@ def plan_reflect(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("practices:plan_detail", pk=plan.pk)
 
 
+# Ideas a page of the library shows: a phone screen or two, not fourteen thousand pixels.
+IDEAS_PER_PAGE = 8
+
+
+@dataclass(frozen=True)
+class IdeaCard:
+    title: str
+    description: str
+    category_label: str
+    plan_url: str
+
+
+def idea_cards(couple, *, category: str, words: str) -> list[IdeaCard]:
+    """The couple's own ideas first (newest first), then the library's, in its order; only
+    those of `category` and holding every one of `words`, if given."""
+    labels = dict(CATEGORIES)
+    new_plan = reverse("practices:plan_create")
+    cards = []
+    if category in ("", YOUR_OWN):
+        own = CustomIdea.objects.for_couple(couple).order_by("-created_at")[:100]
+        cards += [
+            IdeaCard(idea.title, idea.description, "Your own", f"{new_plan}?custom={idea.pk}")
+            for idea in own
+        ]
+    if category != YOUR_OWN:
+        cards += [
+            IdeaCard(
+                idea.title, idea.description, labels[idea.category], f"{new_plan}?idea={idea.slug}"
+            )
+            for idea in IDEAS
+            if category in ("", idea.category)
+        ]
+    needles = words.lower().split()
+    return [
+        card
+        for card in cards
+        if all(needle in f"{card.title} {card.description}".lower() for needle in needles)
+    ]
+
+
 @couple_required
 @require_http_methods(["GET", "POST"])
 def idea_list(request: HttpRequest) -> HttpResponse:
@@ -276,10 +330,22 @@ def idea_list(request: HttpRequest) -> HttpResponse:
             )
             messages.success(request, "Your idea is in your library.")
             return redirect("practices:idea_list")
-    grouped = [
-        (key, label, [idea for idea in IDEAS if idea.category == key]) for key, label in CATEGORIES
-    ]
-    custom = CustomIdea.objects.for_couple(request.couple).order_by("-created_at")[:100]
+    search = IdeaSearchForm(request.GET)
+    if not search.is_valid():
+        return HttpResponseBadRequest("Choose a category from the list, and at most 80 letters.")
+    category, words = search.cleaned_data["category"], search.cleaned_data["q"]
+    found = idea_cards(request.couple, category=category, words=words)
+    page = Paginator(found, IDEAS_PER_PAGE).get_page(search.cleaned_data["page"])
+    query = {"category": category, "q": words}
+    context = {
+        "form": form,
+        "search": search,
+        "category": category,
+        "categories": [("", "All ideas"), *CATEGORIES, (YOUR_OWN, "Your own")],
+        "found": page,
+        "query": urlencode({key: value for key, value in query.items() if value}),
+    }
+    if request.htmx and request.htmx.target == "idea-results":
+        return render(request, "practices/idea_list.html#idea-results", context)
     status = 422 if form.errors else 200
-    context = {"grouped": grouped, "custom_ideas": custom, "form": form}
     return render(request, "practices/idea_list.html", context, status=status)

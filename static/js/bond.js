@@ -1,13 +1,18 @@
 // Small progressive enhancements. Every page works without this file.
 "use strict";
 
-// Preselect the browser's time zone on forms that ask for one (sign-up).
+// Time zones are grouped by area; the browser's own comes first, on top of the list, and
+// on sign-up it is chosen already.
 function detectTimeZone() {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  for (const select of document.querySelectorAll("select[data-detect-time-zone]")) {
-    if (Array.from(select.options).some((option) => option.value === zone)) {
-      select.value = zone;
-    }
+  for (const select of document.querySelectorAll("select[data-time-zone]")) {
+    const known = Array.from(select.options).find((option) => option.value === zone);
+    if (!known) continue;
+    const group = document.createElement("optgroup");
+    group.label = "This device's time zone";
+    group.append(new Option(known.textContent + " (" + zone.split("/")[0] + ")", zone));
+    select.prepend(group);
+    if (select.hasAttribute("data-detect-time-zone")) select.value = zone;
   }
 }
 
@@ -58,7 +63,7 @@ function bytesOfBase64Url(text) {
 }
 
 function csrfToken() {
-  return JSON.parse(document.body.getAttribute("hx-headers"))["x-csrftoken"];
+  return JSON.parse(document.body.getAttribute("data-hx-headers"))["x-csrftoken"];
 }
 
 async function turnOnPush(setup, status) {
@@ -105,3 +110,16 @@ function enablePushSetup() {
 }
 
 document.addEventListener("DOMContentLoaded", enablePushSetup);
+
+// The account menu is a <details>: without this it stays open until its button is
+// pressed again; with it, a tap elsewhere or Escape closes it, as menus do.
+function closeOpenMenus(event) {
+  for (const menu of document.querySelectorAll("details.account-menu[open]")) {
+    if (event.type === "keydown" ? event.key === "Escape" : !menu.contains(event.target)) {
+      menu.open = false;
+    }
+  }
+}
+
+document.addEventListener("click", closeOpenMenus);
+document.addEventListener("keydown", closeOpenMenus);
