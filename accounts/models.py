@@ -422,6 +422,7 @@ class NotificationTopic(models.TextChoices):
     REFLECT_BACK = "reflect_back", "A reflect-back, and a reply to yours"
     PLANS = "plans", "Plans, dates and reflections"
     GESTURES = "gestures", "Thinking of you"
+    PROGRAMS = "programs", "A program your partner started"
 
 
 def every_topic() -> list[str]:

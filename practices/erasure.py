@@ -16,6 +16,10 @@ survive them. Kind by kind, in the order of practices.models:
   and description are that person's words alone; SET_NULL would keep them.
 - DailyQuestion: their answers go by CASCADE. A day only they answered would be left as an
   empty question on the partner's timeline: its pin (and timeline entry) goes here.
+- CustomQuestion: theirs go by CASCADE (author), and with them the days they were asked on,
+  the partner's answers included: an answer to a question that is gone says nothing alone.
+- AnswerReply: theirs go by CASCADE; the partner's replies on their answers go here.
+- ProgramRun stays (`started_by` empty); their ProgramSteps go by CASCADE.
 - Exchange: one they listened to and wrote is theirs (listener, CASCADE). On one where
   they were the speaker, the listener's words stay and their answer goes here: the choice
   ("yes, that's it"), what they added, and when.
@@ -23,8 +27,8 @@ survive them. Kind by kind, in the order of practices.models:
   check-in has no replier field, because only the member who is not its author may reply
   (practices.views.practices.check_in_reply).
 
-The other way round, the partner's replies to the person's own check-ins and reflect-backs
-go with the rows they answer: a reply to words that are gone says nothing alone, and the
+The other way round, the partner's replies to the person's own check-ins, reflect-backs
+and answers go with the rows they answer: a reply to words that are gone says nothing alone, and the
 partner is told so (templates/accounts/_couple_status.html).
 """
 
@@ -33,7 +37,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef
 
 from accounts.models import Couple, User
-from practices.models import Answer, CheckIn, CustomIdea, DailyQuestion, Exchange
+from practices.models import Answer, AnswerReply, CheckIn, CustomIdea, DailyQuestion, Exchange
 
 
 def erase_words_of(sender: type, *, user: User, couple: Couple, **kwargs: object) -> None:
@@ -41,6 +45,10 @@ def erase_words_of(sender: type, *, user: User, couple: Couple, **kwargs: object
 
     Called inside `couple_change(couple)` (see accounts.deletion.account_deleting)."""
     CustomIdea.objects.for_couple(couple).filter(created_by=user).delete()
+
+    AnswerReply.objects.for_couple(couple).exclude(author=user).filter(
+        question__answers__author=user
+    ).delete()
 
     someone_else_answered = Answer.objects.filter(question=OuterRef("pk")).exclude(author=user)
     DailyQuestion.objects.for_couple(couple).filter(answers__author=user).exclude(

@@ -9,8 +9,9 @@ Format (version 1):
     {"format": "bond-journal", "version": 1, "exported_at": "…Z",
      "couple": {"name", "linked_at", "ended_at", "anniversary"},
      "notes": [...], "reactions": [...], "keepsakes": [...], "plans": [...],
-     "reflections": [...], "answers": [...], "exchanges": [...], "check_ins": [...],
-     "affection": [...], "ideas": [...]}
+     "reflections": [...], "answers": [...], "answer_replies": [...], "own_questions": [...],
+     "exchanges": [...], "check_ins": [...], "affection": [...], "ideas": [...],
+     "signs": [...], "program_days": [...]}
 Each list holds objects with the columns of its kind in KINDS below, in that order; the
 kind's CSV file has the same columns. KINDS is the one declaration of both formats.
 """
@@ -31,11 +32,15 @@ from accounts.models import Couple, User
 from practices.models import (
     AffectionDay,
     Answer,
+    AnswerReply,
     CheckIn,
     CustomIdea,
+    CustomQuestion,
     Exchange,
+    Gesture,
     Note,
     Plan,
+    ProgramStep,
     Reaction,
     Reflection,
     Star,
@@ -209,14 +214,36 @@ KINDS: dict[str, Kind] = {
                 date("day", "question__day"),
                 Column(
                     "question",
-                    ("question__question_index",),
-                    lambda row, names: QUESTIONS[row["question__question_index"]].text,
+                    ("question__question_index", "question__custom__text"),
+                    lambda row, names: (
+                        row["question__custom__text"]
+                        or QUESTIONS[row["question__question_index"]].text
+                    ),
                 ),
                 person("author", "author_id"),
                 copied("text"),
                 moment("created_at"),
                 moment("updated_at"),
             ),
+        ),
+        Kind(
+            "answer_replies",
+            "Replies on answers",
+            # Replies open once both answered: both may read every one.
+            lambda couple, viewer: AnswerReply.objects.for_couple(couple).order_by("id"),
+            (
+                date("day", "question__day"),
+                person("author", "author_id"),
+                copied("text"),
+                copied("reaction"),
+                moment("created_at"),
+            ),
+        ),
+        Kind(
+            "own_questions",
+            "Your own questions",
+            lambda couple, viewer: CustomQuestion.objects.for_couple(couple).order_by("id"),
+            (copied("text"), person("author", "author_id"), moment("created_at")),
         ),
         Kind(
             "exchanges",
@@ -271,6 +298,29 @@ KINDS: dict[str, Kind] = {
                 copied("description"),
                 person("created_by", "created_by_id"),
                 moment("created_at"),
+            ),
+        ),
+        Kind(
+            "signs",
+            "Thinking of you",
+            lambda couple, viewer: Gesture.objects.for_couple(couple).order_by("id"),
+            (
+                person("from", "author_id"),
+                person("to", "recipient_id"),
+                copied("kind"),
+                moment("created_at"),
+            ),
+        ),
+        Kind(
+            "program_days",
+            "Program days",
+            lambda couple, viewer: ProgramStep.objects.for_couple(couple).order_by("id"),
+            (
+                copied("program", "run__program"),
+                copied("day"),
+                person("person", "user_id"),
+                date("local_date"),
+                moment("done_at"),
             ),
         ),
     ]

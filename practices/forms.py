@@ -12,8 +12,10 @@ from practices.models import (
     EXCHANGE_MAX_LENGTH,
     NOTE_MAX_LENGTH,
     AffectionDay,
+    AnswerReply,
     CheckIn,
     CustomIdea,
+    CustomQuestion,
     Exchange,
     Gesture,
     Note,
@@ -21,6 +23,7 @@ from practices.models import (
     Reaction,
     Reflection,
 )
+from practices.questions import DECKS
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
@@ -260,5 +263,71 @@ class IdeaSearchForm(forms.Form):
         required=False,
         choices=[("", "All ideas"), *CATEGORIES, (YOUR_OWN, "Your own")],
         widget=forms.HiddenInput,
+    )
+    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
+class AnswerReplyForm(forms.ModelForm):
+    """A word back on the partner's answer: a few words, a reaction, or both."""
+
+    # The answer form on the same page has its own "text".
+    prefix = "reply"
+
+    class Meta:
+        model = AnswerReply
+        fields = ["text", "reaction"]
+        labels = {"text": "A few words back (optional)", "reaction": "Or a reaction"}
+        widgets = {"reaction": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].validators.append(single_line)
+        self.fields["reaction"].required = False
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not cleaned.get("text") and not cleaned.get("reaction"):
+            raise forms.ValidationError("Write a few words, or choose a reaction.")
+        return cleaned
+
+
+class DecksForm(forms.Form):
+    decks = forms.MultipleChoiceField(
+        label="Where the next questions come from",
+        choices=DECKS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Choose none, or all, for questions from every deck.",
+    )
+
+
+class OwnQuestionForm(forms.ModelForm):
+    prefix = "own"
+
+    class Meta:
+        model = CustomQuestion
+        fields = ["text"]
+        labels = {"text": "A question of your own"}
+        help_texts = {
+            "text": "You will both answer it, on a day soon. One question, up to 200 letters."
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].validators.append(single_line)
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        # A question reads as one: "What made you laugh today" becomes "…today?"
+        return text if text.endswith("?") else f"{text.rstrip('.!')}?"
+
+
+class ArchiveSearchForm(forms.Form):
+    q = forms.CharField(
+        label="Look through your questions and answers",
+        required=False,
+        max_length=80,
+        validators=[single_line],
+        widget=forms.TextInput(attrs={"type": "search"}),
     )
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

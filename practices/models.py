@@ -18,6 +18,7 @@ REFLECTION_MAX_LENGTH = 1000
 ANSWER_MAX_LENGTH = 1000
 EXCHANGE_MAX_LENGTH = 1000
 CHECK_IN_REPLY_MAX_LENGTH = 300
+ANSWER_REPLY_MAX_LENGTH = 300
 
 
 def length_between(field: str, low: int, high: int) -> models.Q:
@@ -111,6 +112,9 @@ class Note(models.Model):
             ),
             # Remember-when card: WHERE couple_id = ? AND created_at < ? AND id >= ? ORDER BY id
             models.Index(fields=["couple", "id"], name="note_couple_id"),
+            # A month's picture: WHERE couple_id = ? AND created_at BETWEEN ? AND ?, counted
+            # by author (in the index: no row lookup per note)
+            models.Index(fields=["couple", "created_at", "author"], name="note_couple_created"),
         ]
 
     def __str__(self) -> str:
@@ -206,6 +210,8 @@ class Plan(models.Model):
         indexes = [
             # Upcoming: WHERE couple_id = ? AND status IN (...) AND day >= ? ORDER BY day
             models.Index(fields=["couple", "status", "day"], name="plan_couple_status_day"),
+            # A month's picture: WHERE couple_id = ? AND created_at BETWEEN ? AND ?
+            models.Index(fields=["couple", "created_at"], name="plan_couple_created"),
         ]
 
     def __str__(self) -> str:
@@ -258,24 +264,69 @@ class CustomIdea(models.Model):
         return self.title
 
 
-class DailyQuestion(models.Model):
-    """The question a couple was given for one day (pinned once someone answers it)."""
+class CustomQuestion(models.Model):
+    """A question a couple added to their own pool of daily questions."""
 
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
-    day = models.DateField()
-    # Position in practices.questions.QUESTIONS (append-only, so positions are stable).
-    question_index = models.PositiveIntegerField()
+    # Its author's words: they go with the author's account (the daily questions it was
+    # asked on too, as a reply goes with what it answers).
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(max_length=200)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = CoupleOwnedQuerySet.as_manager()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["couple", "day"], name="one_question_per_couple_day"),
+            models.CheckConstraint(
+                condition=length_between("text", 1, 200), name="custom_question_length"
+            ),
+        ]
+        indexes = [models.Index(fields=["couple", "created_at"], name="custom_question_couple")]
+
+    def __str__(self) -> str:
+        return f"Custom question {self.pk}"
+
+
+class DailyQuestion(models.Model):
+    """The question a couple was given for one day, pinned the first time either of them
+    sees it, so that both get the same one (practices.daily)."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    # Position in practices.questions.QUESTIONS (append-only, so positions are stable), or
+    # one of the couple's own questions.
+    question_index = models.PositiveIntegerField(null=True, blank=True)
+    custom = models.ForeignKey(
+        CustomQuestion, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Set aside unanswered for another (once a day): still counts as asked this year.
+    skipped = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple", "day"],
+                condition=models.Q(skipped=False),
+                name="one_question_per_couple_day",
+            ),
+            models.UniqueConstraint(
+                fields=["couple", "day"],
+                condition=models.Q(skipped=True),
+                name="one_skip_per_couple_day",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(question_index__isnull=True, custom__isnull=False)
+                | models.Q(question_index__isnull=False, custom__isnull=True),
+                name="daily_question_from_the_pool_or_their_own",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"Question {self.question_index} on {self.day}"
+        return f"Question of {self.day}"
 
 
 class Answer(models.Model):
@@ -300,6 +351,42 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"Answer to {self.question_id}"
+
+
+class AnswerReply(models.Model):
+    """One partner's word back on the other's answer, once both answered: a few words, a
+    reaction, or both. One each per day's question."""
+
+    class Reaction(models.TextChoices):
+        NONE = "", "No reaction"
+        HEART = "heart", "Heart"
+        HUG = "hug", "Hug"
+        SMILE = "smile", "Smile"
+        THANKS = "thanks", "Thank you"
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(DailyQuestion, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(max_length=ANSWER_REPLY_MAX_LENGTH, blank=True)
+    reaction = models.CharField(max_length=10, choices=Reaction.choices, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "author"], name="one_reply_each"),
+            models.CheckConstraint(
+                condition=~models.Q(text="", reaction=""), name="a_reply_says_something"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reaction__in=["", "heart", "hug", "smile", "thanks"]),
+                name="answer_reply_reaction_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reply on question {self.question_id}"
 
 
 class Exchange(models.Model):
@@ -574,6 +661,8 @@ class Notification(models.Model):
         PLAN_CHANGED = "plan_changed", "A changed plan"
         DATE_TOMORROW = "date_tomorrow", "A date tomorrow"
         GESTURE = "gesture", "Thinking of you"
+        ANSWER_REPLY = "answer_reply", "A reply to an answer"
+        PROGRAM = "program", "A program started"
 
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
     recipient = models.ForeignKey(
@@ -595,6 +684,9 @@ class Notification(models.Model):
     exchange = models.ForeignKey(Exchange, null=True, on_delete=models.CASCADE, related_name="+")
     check_in = models.ForeignKey(CheckIn, null=True, on_delete=models.CASCADE, related_name="+")
     gesture = models.ForeignKey(Gesture, null=True, on_delete=models.CASCADE, related_name="+")
+    program_run = models.ForeignKey(
+        "ProgramRun", null=True, on_delete=models.CASCADE, related_name="+"
+    )
     # When it last happened (news of the same thing moves it back to the top).
     created_at = models.DateTimeField(default=timezone.now)
     # When its recipient first saw it in the app: nothing is sent outside for what was seen.
@@ -627,6 +719,8 @@ class Notification(models.Model):
                         "plan_changed",
                         "date_tomorrow",
                         "gesture",
+                        "answer_reply",
+                        "program",
                     ]
                 ),
                 name="notification_kind_known",
@@ -646,3 +740,74 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} for {self.recipient_id}"
+
+
+class ProgramRun(models.Model):
+    """A guided program (practices.programs) the two of them are doing: either starts it,
+    either may pause or stop it; each partner goes through its days at their own pace."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    program = models.SlugField(max_length=60)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    # While paused no new day opens, for either of them.
+    paused_at = models.DateTimeField(null=True, blank=True)
+    # Finished by both, or stopped: a new one may start.
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple"], condition=models.Q(ended_at=None), name="one_program_at_a_time"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program} from {self.started_at:%Y-%m-%d}"
+
+
+class ProgramStep(models.Model):
+    """One partner did one day of a program, on a day of their own calendar."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    run = models.ForeignKey(ProgramRun, on_delete=models.CASCADE, related_name="steps")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.PositiveSmallIntegerField()
+    # Their own date when they did it: the next day opens at their next local midnight.
+    local_date = models.DateField()
+    done_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["run", "user", "day"], name="a_program_day_once"),
+            models.CheckConstraint(condition=models.Q(day__gte=1), name="program_days_from_one"),
+        ]
+        indexes = [
+            # A month's picture: WHERE couple_id = ? AND done_at BETWEEN ? AND ?
+            models.Index(fields=["couple", "done_at"], name="program_step_couple_done"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Day {self.day} of {self.run_id}"
+
+
+class QuestionSettings(models.Model):
+    """Which decks a couple's daily question comes from (practices.questions.DECKS);
+    none chosen is all of them."""
+
+    couple = models.OneToOneField(
+        Couple, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    decks = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = CoupleOwnedQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Question decks of {self.couple_id}"

@@ -44,6 +44,8 @@ TOPIC_OF = {
     Kind.PLAN_CHANGED: Topic.PLANS,
     Kind.DATE_TOMORROW: Topic.PLANS,
     Kind.GESTURE: Topic.GESTURES,
+    Kind.ANSWER_REPLY: Topic.ANSWERS,
+    Kind.PROGRAM: Topic.PROGRAMS,
 }
 
 # What a device shows: who and what kind ({name} is the partner), and with hidden names
@@ -60,6 +62,8 @@ PUSH_TEXT = {
     Kind.PLAN_CHANGED: ("{name} changed a plan", "A plan changed"),
     Kind.DATE_TOMORROW: ("You have a date tomorrow", "You have a date tomorrow"),
     Kind.GESTURE: ("{name}: {gesture}", "{gesture}"),
+    Kind.ANSWER_REPLY: ("{name} replied to your answer", "A reply to your answer"),
+    Kind.PROGRAM: ("{name} started a program for you two", "A program started"),
 }
 
 # What the email digest counts, one line a kind: (one, many).
@@ -75,6 +79,8 @@ DIGEST_LINES = {
     Kind.PLAN_CHANGED: ("a changed plan", "{n} changed plans"),
     Kind.DATE_TOMORROW: ("a date tomorrow", "{n} dates coming up"),
     Kind.GESTURE: ("a sign they are thinking of you", "{n} signs they are thinking of you"),
+    Kind.ANSWER_REPLY: ("a reply to your answer", "{n} replies to your answers"),
+    Kind.PROGRAM: ("a program to do together", "{n} programs to do together"),
 }
 
 TOPIC_PREFIX = "notification:"
@@ -251,6 +257,8 @@ def item_url(item: Notification) -> str:
         return action_path("empathy")
     if item.check_in_id:
         return action_path("well-being")
+    if item.program_run_id:
+        return path_to("practices:program", item.program_run.program)
     return "/"  # a sign from the partner is on the home page
 
 

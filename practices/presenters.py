@@ -20,6 +20,7 @@ from django.utils.text import capfirst
 from accounts.couples import partner_name
 from accounts.models import Couple, User
 from practices import journal
+from practices.daily import question_text
 from practices.display import (
     action_path,
     day_label,
@@ -29,6 +30,7 @@ from practices.display import (
     when_label,
 )
 from practices.models import (
+    AnswerReply,
     CheckIn,
     DailyQuestion,
     Entry,
@@ -41,7 +43,7 @@ from practices.models import (
     Reflection,
 )
 from practices.notifications import item_url
-from practices.questions import QUESTIONS
+from practices.programs import PROGRAMS_BY_SLUG
 
 # Our own 24×24 line icons (no emoji font or icon font is assumed on the device).
 REACTION_ICONS = {
@@ -219,6 +221,25 @@ def reflection_card(reflection: Reflection, viewer: Viewer, *, shown: bool) -> R
 
 
 @dataclass(frozen=True, slots=True)
+class ReplyLine:
+    """One partner's word back on the other's answer."""
+
+    name: str
+    text: str
+    reaction_label: str
+    reaction_icon: str
+
+
+def reply_line(reply: AnswerReply, viewer: Viewer) -> ReplyLine:
+    return ReplyLine(
+        name=viewer.name_of(reply.author_id),
+        text=reply.text,
+        reaction_label=reply.get_reaction_display() if reply.reaction else "",
+        reaction_icon=REACTION_ICONS.get(reply.reaction, ""),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class QuestionCard:
     text: str
     day_label: str
@@ -226,18 +247,20 @@ class QuestionCard:
     mine: str | None
     theirs: str | None  # present only once both have answered
     partner_answered: bool
+    replies: list[ReplyLine]
 
 
 def question_card(pinned: DailyQuestion, viewer: Viewer) -> QuestionCard:
     by_author = dict(pinned.answer_rows)
     mine = by_author.pop(viewer.user.pk, None)
     return QuestionCard(
-        text=QUESTIONS[pinned.question_index].text,
+        text=question_text(pinned),
         day_label=f"{pinned.day.day} {pinned.day:%b}",
         day_url=path_to("practices:question_day", pinned.day.isoformat()),
         mine=mine,
         theirs=next(iter(by_author.values()), None),  # None until the viewer may read it
         partner_answered=bool(by_author),
+        replies=[reply_line(reply, viewer) for reply in pinned.reply_rows],
     )
 
 
@@ -365,7 +388,12 @@ class ForYouItem:
 
 
 def for_you_item(
-    item: Notification, viewer: Viewer, *, answered: set[int], reflected: set[int]
+    item: Notification,
+    viewer: Viewer,
+    *,
+    answered: set[int],
+    reflected: set[int],
+    replies: dict[int, AnswerReply],
 ) -> ForYouItem:
     name = viewer.partner_label
     Name = name[:1].upper() + name[1:]
@@ -414,6 +442,17 @@ def for_you_item(
         card = plan_card(item.plan, viewer)
         at = f" at {timezone.localtime(card.starts_at):%H:%M}" if card.starts_at else ""
         sentence, action, url = f"Tomorrow: {card.title}{at}.", "Open the plan", card.detail_url
+    elif kind == Notification.Kind.ANSWER_REPLY:
+        said = replies.get(item.question_id)
+        url = path_to("practices:question_day", item.question.day.isoformat())
+        action = "See it"
+        if said and said.text:
+            sentence, quote = f"{Name} replied to your answer:", said.text
+        elif said:
+            sentence = f"{Name} sent a {said.get_reaction_display().lower()} for your answer."
+    elif kind == Notification.Kind.PROGRAM:
+        sentence = f"{Name} started “{program_title(item.program_run.program)}” for you two."
+        action, url = "See day 1", path_to("practices:program", item.program_run.program)
     elif kind == Notification.Kind.GESTURE:
         sentence = GESTURE_SENTENCES[item.gesture.kind].format(name=Name)
         action, url = "Send one back", reverse("practices:gesture_send")
@@ -428,6 +467,11 @@ def for_you_item(
         gesture_kind=item.gesture.kind if item.gesture_id else "",
         dismiss_url=path_to("practices:dismiss", item.pk),
     )
+
+
+def program_title(slug: str) -> str:
+    program = PROGRAMS_BY_SLUG.get(slug)
+    return program.title if program else "a program"
 
 
 def day_word(day: dt.date) -> str:

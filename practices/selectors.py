@@ -7,24 +7,38 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from accounts.models import Couple, User
 from practices import journal
 from practices.forms import CheckInForm, CheckInReplyForm
 from practices.fragments import FRAGMENT_SECONDS
-from practices.models import Answer, CheckIn, Entry, Note, Notification, Reflection
+from practices.models import (
+    Answer,
+    AnswerReply,
+    CheckIn,
+    CustomQuestion,
+    DailyQuestion,
+    Entry,
+    Note,
+    Notification,
+    Reflection,
+)
 from practices.notifications import mark_seen
 from practices.presenters import (
     ForYouItem,
     NoteCard,
+    QuestionCard,
     TimelinePage,
     Viewer,
     for_you_item,
     note_card,
+    question_card,
     timeline_rows,
 )
-from practices.timeline import attach_reactions, timeline_page
+from practices.questions import QUESTIONS
+from practices.timeline import attach_answers, attach_reactions, timeline_page
 
 
 @dataclass(frozen=True)
@@ -81,7 +95,9 @@ def for_you(viewer: Viewer) -> list[ForYouItem]:
     items = list(
         Notification.objects.for_couple(viewer.couple)
         .waiting_for(viewer.user)
-        .select_related("note", "plan", "question", "exchange", "check_in", "gesture")
+        .select_related(
+            "note", "plan", "question__custom", "exchange", "check_in", "gesture", "program_run"
+        )
         .order_by("-created_at")[:FOR_YOU_SHOWN]
     )
     asked = {item.question_id for item in items if item.kind == Notification.Kind.ANSWER}
@@ -100,8 +116,20 @@ def for_you(viewer: Viewer) -> list[ForYouItem]:
         if dates
         else ()
     )
+    discussed = {item.question_id for item in items if item.kind == Notification.Kind.ANSWER_REPLY}
+    replies = {
+        reply.question_id: reply
+        for reply in (
+            AnswerReply.objects.filter(question_id__in=discussed).exclude(author=viewer.user)
+            if discussed
+            else ()
+        )
+    }
     mark_seen(items)
-    return [for_you_item(item, viewer, answered=answered, reflected=reflected) for item in items]
+    return [
+        for_you_item(item, viewer, answered=answered, reflected=reflected, replies=replies)
+        for item in items
+    ]
 
 
 def seconds_until_edits_close(page: TimelinePage) -> int:
@@ -146,3 +174,65 @@ def note_for(*, viewer: Viewer, note: Note) -> NoteCard:
     attach_reactions([note])
     starred = note.stars.filter(user=viewer.user).exists()
     return note_card(note, viewer, starred=starred, reacted=note.reacted_kinds)
+
+
+@dataclass(frozen=True)
+class OwnQuestion:
+    text: str
+    added_by: str
+    asked: bool
+
+
+def own_questions(viewer: Viewer) -> list[OwnQuestion]:
+    """The couple's own questions, newest first, and whether each was asked yet."""
+    questions = (
+        CustomQuestion.objects.for_couple(viewer.couple)
+        .annotate(asked=Exists(DailyQuestion.objects.filter(custom=OuterRef("pk"))))
+        .order_by("-created_at")[:50]
+    )
+    return [
+        OwnQuestion(text=own.text, added_by=viewer.name_of(own.author_id), asked=own.asked)
+        for own in questions
+    ]
+
+
+def past_questions(viewer: Viewer, *, words: str) -> list[int]:
+    """The days' questions either of them answered, newest first, as ids; with `words`,
+    those whose question or answers the viewer may read hold every one of them (the
+    partner's unmatched answer is never searched: a match would tell what it says)."""
+    questions = list(
+        DailyQuestion.objects.for_couple(viewer.couple)
+        .filter(skipped=False, answers__isnull=False)
+        .distinct()
+        .order_by("-day")
+        .values_list("pk", "question_index", "custom__text")
+    )
+    if not words:
+        return [pk for pk, _index, _custom in questions]
+    readable: dict[int, list[str]] = {}
+    answers = (
+        Answer.objects.for_couple(viewer.couple)
+        .visible_to(viewer.user)
+        .values_list("question_id", "text")
+    )
+    for question_id, text in answers:
+        readable.setdefault(question_id, []).append(text)
+    needles = words.lower().split()
+    found = []
+    for pk, index, custom in questions:
+        haystack = " ".join([custom or QUESTIONS[index].text, *readable.get(pk, [])]).lower()
+        if all(needle in haystack for needle in needles):
+            found.append(pk)
+    return found
+
+
+def archive_cards(viewer: Viewer, ids: list[int]) -> list[QuestionCard]:
+    """The cards of these days' questions, as the viewer may see them (three queries)."""
+    questions = list(
+        DailyQuestion.objects.for_couple(viewer.couple)
+        .filter(pk__in=ids)
+        .select_related("custom")
+        .order_by("-day")
+    )
+    attach_answers(questions, viewer.user)
+    return [question_card(question, viewer) for question in questions]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 
 from accounts.models import Couple, User
-from practices.models import Answer, Entry, Reaction, Reflection, Star
+from practices.models import Answer, AnswerReply, Entry, Reaction, Reflection, Star
 
 PAGE_SIZE = 20
 FILTERS = {"all": None, "notes": Entry.Kind.NOTE, "plans": Entry.Kind.PLAN}
@@ -68,6 +68,7 @@ SHOWN_FIELDS = (
     "reflection__plan__title",
     "question__day",
     "question__question_index",
+    "question__custom__text",
     "exchange__listener_id",
     "exchange__speaker_id",
     "exchange__heard",
@@ -99,7 +100,7 @@ def timeline_page(*, couple: Couple, viewer: User, kind: str | None, before: str
         )
     entries = (
         entries.select_related(
-            "note", "plan", "reflection__plan", "question", "exchange", "check_in"
+            "note", "plan", "reflection__plan", "question__custom", "exchange", "check_in"
         )
         .only(*SHOWN_FIELDS)
         .annotate(
@@ -136,8 +137,10 @@ def attach_reactions(notes: list) -> None:
 
 def attach_answers(questions: list, viewer: User) -> None:
     """question.answer_rows: (author id, text) of each day's answers, the text None where
-    the viewer may not read it yet (one query for all)."""
+    the viewer may not read it yet; question.reply_rows: the replies on them, which exist
+    only once both answered (two queries for all, one where no day has both answers)."""
     rows: dict[int, list[tuple[int, str | None]]] = {question.pk: [] for question in questions}
+    replies: dict[int, list[AnswerReply]] = {question.pk: [] for question in questions}
     if rows:
         answers = (
             Answer.objects.filter(question_id__in=rows)
@@ -146,5 +149,11 @@ def attach_answers(questions: list, viewer: User) -> None:
         )
         for question_id, author_id, text, shown in answers:
             rows[question_id].append((author_id, text if shown else None))
+        both_answered = [pk for pk, answered in rows.items() if len(answered) == 2]
+        if both_answered:
+            replies_on = AnswerReply.objects.filter(question_id__in=both_answered)
+            for reply in replies_on.order_by("created_at"):
+                replies[reply.question_id].append(reply)
     for question in questions:
         question.answer_rows = rows[question.pk]
+        question.reply_rows = replies[question.pk]

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from practices.views import data, journal, notifications, plans, practices
+from practices.views import (
+    data,
+    journal,
+    month,
+    notifications,
+    plans,
+    practices,
+    programs,
+    questions,
+)
 
 app_name = "practices"
 
@@ -24,6 +33,17 @@ urlpatterns = [
     path("plans/<int:pk>/status/", plans.plan_status, name="plan_status"),
     path("plans/<int:pk>/reflect/", plans.plan_reflect, name="plan_reflect"),
     path("practices/", practices.practice_list, name="practice_list"),
+    path("programs/", programs.program_list, name="program_list"),
+    path("programs/<slug:slug>/", programs.program, name="program"),
+    path("programs/<slug:slug>/start/", programs.program_start, name="program_start"),
+    path("programs/<slug:slug>/pause/", programs.program_pause, name="program_pause"),
+    path("programs/<slug:slug>/resume/", programs.program_resume, name="program_resume"),
+    path("programs/<slug:slug>/stop/", programs.program_stop, name="program_stop"),
+    path(
+        "programs/<slug:slug>/day/<int:number>/done/",
+        programs.program_day_done,
+        name="program_day_done",
+    ),
     path("practices/faq/", practices.faq, name="faq"),
     path("practices/empathy/reflect-back/", practices.exchange_create, name="exchange_create"),
     path(
@@ -44,8 +64,15 @@ urlpatterns = [
         practices.practice_step,
         name="practice_step",
     ),
-    path("today/", practices.question, name="question"),
-    path("today/<str:day>/", practices.question, name="question_day"),
+    path("today/", questions.question, name="question"),
+    path("today/skip/", questions.skip, name="question_skip"),
+    path("today/decks/", questions.decks, name="question_decks"),
+    path("today/own/", questions.own_question, name="own_question"),
+    path("today/archive/", questions.archive, name="question_archive"),
+    path("today/<str:day>/", questions.question, name="question_day"),
+    path("today/<str:day>/reply/", questions.answer_reply, name="answer_reply"),
+    path("month/", month.month, name="month"),
+    path("month/<str:ym>/", month.month, name="month_of"),
     path("journal/export.json", data.export_json, name="export_json"),
     path("journal/export/<slug:kind>.csv", data.export_csv, name="export_csv"),
     path("calendar/<slug:token>.ics", data.calendar_feed, name="calendar_feed"),

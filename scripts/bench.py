@@ -19,6 +19,7 @@ without it, sessions are read from the database on every request.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gzip
 import os
 import re
@@ -143,6 +144,7 @@ def bench_database(name: str, database_url: str, couples: int, seconds: int) -> 
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
 
     from accounts.models import User
     from practices.models import Entry
@@ -162,6 +164,8 @@ def bench_database(name: str, database_url: str, couples: int, seconds: int) -> 
         return encode_cursor(entries[int(entries.count() * 0.8)])
 
     light, heavy = session_for("light-a@example.com"), session_for("heavy-a@example.com")
+    # A month in the middle of the seeded two years: the heavy couple's has thousands of notes.
+    mid_month = f"/month/{timezone.localdate() - dt.timedelta(days=365):%Y-%m}/"
     css = "/static/" + static_manifest(static_root)["css/bond.css"]
     pages = [
         ("healthz (ceiling)", "/healthz", None),
@@ -178,6 +182,10 @@ def bench_database(name: str, database_url: str, couples: int, seconds: int) -> 
             f"/journal/?before={deep_cursor('heavy-a@example.com')}",
             heavy,
         ),
+        ("month, this month", "/month/", light),
+        ("month, this month (heavy)", "/month/", heavy),
+        ("month, mid-history", mid_month, light),
+        ("month, mid-history (heavy)", mid_month, heavy),
     ]
 
     port = free_port()
@@ -254,6 +262,9 @@ def bench_database(name: str, database_url: str, couples: int, seconds: int) -> 
         print(
             f"\nTimeline {kind}: p50 heavy / light = {heavy_r.p50_ms / light_r.p50_ms:.2f}", end=""
         )
+    for kind in ("this month", "mid-history"):
+        heavy_r, light_r = by_label[f"month, {kind} (heavy)"], by_label[f"month, {kind}"]
+        print(f"\nMonth, {kind}: p50 heavy / light = {heavy_r.p50_ms / light_r.p50_ms:.2f}", end="")
     first_visit = by_label["dashboard"].gzip_bytes + sum(
         compressed_size(static_root, path) for path in first_visit_assets(by_label, static_root)
     )

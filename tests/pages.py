@@ -183,6 +183,7 @@ def linked_pages(made: Journal) -> list[Page]:
         *practices,
         Page("practices FAQ", "/practices/faq/"),
         Page("today's question", "/today/"),
+        Page("our month in a picture", "/month/"),
         Page("settings", "/account/settings/"),
         Page("notifications", "/account/notifications/"),
         Page("partner", "/account/partner/"),

@@ -29,7 +29,7 @@ from accounts import linking
 from accounts.models import Couple, Invite, User, calendar_token_hash
 from accounts.unsubscribe import make_token
 from bond import urls
-from practices import daily, exercises, export, journal
+from practices import daily, exercises, export, guided, journal
 from practices.content import PRACTICES
 from practices.journal import When
 from practices.models import (
@@ -42,6 +42,7 @@ from practices.models import (
     Notification,
     Plan,
 )
+from practices.programs import PROGRAMS
 from practices.timeline import EPOCH
 from tests.conftest import PASSWORD, couple_of
 
@@ -60,6 +61,8 @@ SECRETS = {
     "Bob's answer": "SECRET-ANSWER-BOB-e05c",
     "reflect-back": "SECRET-HEARD-48b2",
     "check-in need": "SECRET-NEED-d1e9",
+    "Bob's reply to Alice's answer": "SECRET-REPLY-BOB-8a2d",
+    "Alice's own question": "SECRET-OWN-QUESTION-5c0b",
     "couple name": "SECRET-COUPLE-7c15",
     # The key to the couple's calendar feed: shown to them only, never to anyone else.
     "calendar token": "SECRET-CALENDAR-TOKEN-93ab",
@@ -78,8 +81,10 @@ OWNED_IDS: dict[tuple[str, str], str] = {
 }
 # Not ids but values every couple reads its own data by: each couple has its own daily
 # question for a day, so Charlie may get his own page for the day; he must not see theirs.
+# A month is read per couple the same way ("month/2026-11/": Charlie's own November).
 OWNED_SCOPES: dict[tuple[str, str], str] = {
     ("today/", "day"): "day",
+    ("month/", "ym"): "month",
 }
 
 ADMIN_APPS = "admin/(?P<app_label>auth|account|mfa|usersessions|django_tasks_database|accounts)/$"
@@ -101,6 +106,15 @@ NOT_COUPLE_DATA: dict[str, str] = {
     "couple's own exchanges and check-ins, are still swept with every slug",
     "practices/<slug:slug>/step/<int:number>/": "public practice content, as above: every "
     "slug and step is requested and checked for leaks",
+    "programs/<slug:slug>/": "a program is public content; its page shows where the "
+    "requester's own couple is in it (the owners are in one: swept for leaks)",
+    "programs/<slug:slug>/start/": "starts the program for the requester's own couple",
+    **dict.fromkeys(
+        [f"programs/<slug:slug>/{change}/" for change in ("pause", "resume", "stop")],
+        "changes the requester's own couple's run, and only if it is of this program",
+    ),
+    "programs/<slug:slug>/day/<int:number>/done/": "a day of the program the requester's own "
+    "couple is doing, marked for the requester only",
     r"accounts/confirm-email/(?P<key>[-:\w]+)/$": "allauth: an email confirmation key, a "
     "secret of one user's mailbox",
     "accounts/password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": "allauth: a "
@@ -182,6 +196,8 @@ class Owned:
     def value(self, attribute: str) -> str:
         if attribute == "day":
             return self.day.isoformat()
+        if attribute == "month":
+            return f"{self.day:%Y-%m}"
         return str(getattr(self, attribute).pk)
 
 
@@ -239,6 +255,17 @@ def build_owned(*, couple: Couple, alice: User, bob: User, inviter: User) -> Own
     # Both answered: each sees the other's answer, so it is rendered (and could leak).
     daily.save_answer(couple=couple, user=alice, day=today, text=SECRETS["Alice's answer"])
     daily.save_answer(couple=couple, user=bob, day=today, text=SECRETS["Bob's answer"])
+    daily.reply(
+        couple=couple,
+        user=bob,
+        question=daily.pin(couple, today),
+        text=SECRETS["Bob's reply to Alice's answer"],
+        reaction="heart",
+    )
+    daily.add_own_question(couple=couple, user=alice, text=SECRETS["Alice's own question"])
+    # Under way, with Alice a day ahead of Bob: both positions are on its pages.
+    run = guided.start(couple=couple, user=alice, program=PROGRAMS[0])
+    guided.mark_day(couple=couple, user=alice, run=run, day=1)
     # Left unanswered and unreplied, so that a stranger's reply would show as a change.
     exchange = exercises.reflect_back(
         couple=couple, listener=alice, speaker=bob, heard=SECRETS["reflect-back"]
@@ -421,6 +448,13 @@ def example_values(owned: Owned, viewer: User | None) -> dict[object, list[str]]
     return {
         "slug": [practice.slug for practice in PRACTICES],
         "number": [str(number) for number in range(1, longest + 1)],
+        ("programs/", "slug"): [program.slug for program in PROGRAMS],
+        # The day marked, the one open, the last of the longest program.
+        ("programs/<slug:slug>/day/", "number"): [
+            "1",
+            "2",
+            str(max(len(program.days) for program in PROGRAMS)),
+        ],
         "kind": list(export.KINDS),
         ("invite/", "token"): [owned.invite.token],
         # A valid link, so that the view does its work: a GET of it must not unsubscribe.

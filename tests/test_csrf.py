@@ -65,6 +65,10 @@ MUST_BE_REFUSED = {
     "journal/notes/<int:pk>/react/",
     "plans/<int:pk>/status/",
     "practices/well-being/check-in/<int:pk>/reply/",
+    "today/<str:day>/reply/",
+    "today/skip/",
+    "programs/<slug:slug>/start/",
+    "programs/<slug:slug>/stop/",
 }
 
 # Pages a linked user's GET sweep must really have opened (200), not been turned away from.
@@ -79,6 +83,11 @@ LINKED_PAGES = {
     "plans/<int:pk>/event.ics",
     "today/",
     "today/<str:day>/",
+    "today/archive/",
+    "programs/",
+    "programs/<slug:slug>/",
+    "month/",
+    "month/<str:ym>/",
     "practices/<slug:slug>/step/<int:number>/",
     "journal/export.json",
     "journal/export/<slug:kind>.csv",

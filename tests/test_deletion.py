@@ -26,9 +26,10 @@ from accounts import linking
 from accounts.deletion import delete_account
 from accounts.delivery import send_email_later
 from accounts.models import Couple, PushSubscription, User
-from practices import daily, exercises, journal
+from practices import daily, exercises, guided, journal
 from practices.journal import When
 from practices.models import CheckIn, CustomIdea, DailyQuestion, Entry, Exchange, Note, Plan
+from practices.programs import PROGRAMS
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -157,6 +158,15 @@ def lived_in_journal(couple, alice, bob) -> Journal:
 
     daily.save_answer(couple=couple, user=alice, day=today, text=words.alice("answer"))
     daily.save_answer(couple=couple, user=bob, day=today, text=words.bob("answer"))
+    question = DailyQuestion.objects.get(day=today, skipped=False)
+    daily.reply(
+        couple=couple, user=alice, question=question, text=words.alice("reply"), reaction="heart"
+    )
+    daily.reply(
+        couple=couple, user=bob, question=question, text=words.bob_on_hers("reply"), reaction=""
+    )
+    daily.add_own_question(couple=couple, user=alice, text=words.alice("own-question"))
+    guided.start(couple=couple, user=alice, program=PROGRAMS[0])
     daily.save_answer(couple=couple, user=alice, day=yesterday, text=words.alice("lone-answer"))
 
     hers = exercises.reflect_back(
@@ -238,6 +248,8 @@ NOT_AUTHORED = {
     "practices.Notification.kind": "the app's",
     "practices.Notification.key": "the app's",
     "practices.Gesture.kind": "a choice from a fixed set",
+    "practices.AnswerReply.reaction": "a choice",
+    "practices.ProgramRun.program": "the app's",
 }
 
 

@@ -43,6 +43,7 @@ from icalendar import Calendar
 
 from accounts import linking
 from accounts.models import Couple, Invite, User
+from practices import daily
 from practices.models import (
     Answer,
     CheckIn,
@@ -437,6 +438,11 @@ def world(couple, alice, bob, charlie, sam, make_user, client_for) -> World:
     invite = Invite.objects.get(inviter=users["ivy"])
     # A known code, so that examples can be written down (real codes are random).
     Invite.objects.filter(pk=invite.pk).update(code=INVITE_CODE)
+    # Each day's question is pinned by its first look: done here for the days any time
+    # zone may call this week, so that a GET or a refused answer pins nothing.
+    utc_today = timezone.now().date()
+    for offset in range(-1, daily.CATCH_UP_DAYS + 1):
+        daily.pin(couple, utc_today - dt.timedelta(days=offset))
     timezone.deactivate()
     pks = {"note": note.pk, "plan": planned.pk, "done": done.pk, "exchange": exchange.pk}
     pks |= {"check": check_in.pk, "token": invite.token}
@@ -623,12 +629,13 @@ FORMS = {
         "accounts.User.display_name accounts.User.time_zone accounts.User.remind_plans "
         "accounts.User.remind_weekly_thanks",
     ),
-    # The day's question is pinned (with its journal entry) by its first answer.
+    # The day's question was pinned by a first look (see `world`); its first answer adds
+    # its journal entry.
     "daily answer": Form(
         "alice",
         "/today/",
         answer_shown,
-        "practices.DailyQuestion practices.Entry practices.Answer",
+        "practices.Entry practices.Answer",
     ),
     "exchange create": Form(
         "alice",

@@ -19,9 +19,11 @@ import pytest
 from django.http import HttpRequest, HttpResponse
 from django.test import Client
 from django.urls import path
+from django.utils import timezone
 
 from accounts.couples import couple_required
 from accounts.models import Couple, User, calendar_token_hash
+from practices import daily
 from practices.models import (
     AffectionDay,
     Answer,
@@ -34,6 +36,7 @@ from practices.models import (
     Reflection,
     Star,
 )
+from tests.conftest import couple_of
 from tests.routes import (
     NOT_COUPLE_DATA,
     OWNED_IDS,
@@ -235,6 +238,10 @@ def test_no_route_shows_or_changes_a_couples_data_for_anyone_else(
     strangers = {"charlie": charlie, "sam": sam}
     # Logging in writes last_login and a session: done before the count.
     clients = signed_in_as(client_for, strangers)
+    # Charlie's first look at a question page pins his own couple's question of the day:
+    # done before the count too (what is pinned for whom is tests/test_daily.py's).
+    for day in daily.answerable_days(couple_of(charlie), timezone.localdate()):
+        daily.pin(couple_of(charlie), day)
     counts, rows = row_counts(), fingerprint()
 
     sweep = sweep_as_strangers(owned, strangers, clients)

@@ -13,9 +13,10 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts import linking
-from practices import daily, exercises, journal, notifications
+from practices import daily, exercises, guided, journal, notifications
 from practices.journal import GESTURES_PER_DAY, When
 from practices.models import CheckIn, Gesture, Note, Notification, Plan
+from practices.programs import PROGRAMS
 
 pytestmark = pytest.mark.django_db
 
@@ -339,8 +340,17 @@ def fill_for_you(couple, alice, bob, how_many: int) -> None:
         check = exercises.check_in(couple=couple, user=alice, mood=3, need="")
         exercises.reply_to_check_in(couple=couple, check=check, user=bob, reply=f"R{n}")
         CheckIn.objects.filter(pk=check.pk).update(day=dt.date(2030, 1, 1) + dt.timedelta(days=n))
+    for n in range(how_many):
+        # Days both answered, each with a word back from Bob on her answer.
+        day = timezone.localdate() - dt.timedelta(days=n + 1)
+        for user in (bob, alice):
+            daily.save_answer(couple=couple, user=user, day=day, text="Yes")
+        daily.reply(
+            couple=couple, user=bob, question=daily.pin(couple, day), text=f"W{n}", reaction=""
+        )
     daily.save_answer(couple=couple, user=bob, day=timezone.localdate(), text="Bob's")
     exercises.reflect_back(couple=couple, listener=bob, speaker=alice, heard="You")
+    guided.start(couple=couple, user=bob, program=PROGRAMS[0])
     bob_client = Client()
     bob_client.force_login(bob)
     bob_client.post("/signs/", {"kind": "hug"})
@@ -351,13 +361,16 @@ def test_the_list_costs_the_same_however_much_waits(
     couple, alice, bob, how_many, alice_client, django_assert_max_num_queries
 ):
     fill_for_you(couple, alice, bob, how_many)
+    daily.pin(couple, timezone.localdate())  # what the day's first look does, once
     # session, user with couple and partner, the nav's count, what waits (at most 20,
     # with their notes, plans, questions, check-ins, reflect-backs and signs joined),
     # whether she answered those questions and reflected on those dates, seen: the items
     # and the pushes called off; then the rest of the home page: upcoming (and, nothing
-    # being planned, whether a plan was ever made), remember-when, progress, today's
-    # answers, check-ins, signs left
-    with django_assert_max_num_queries(15):
+    # being planned, whether a plan was ever made), remember-when, progress, the program
+    # under way and its days done, today's question and answers, check-ins, signs left;
+    # and Bob's words on her answers
+    with django_assert_max_num_queries(19):
         shown = for_you(alice_client)
-    # Each plan new and reflected on, a note and a reply a day; an answer, a reflect-back, a sign
-    assert shown.count('class="for-you-item') == min(20, 4 * how_many + 3)
+    # Each plan new and reflected on, a note, a check-in reply and a word on her answer a
+    # day; an answer, a reflect-back, a sign, a program started
+    assert shown.count('class="for-you-item') == min(20, 5 * how_many + 4)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from practices.questions import QUESTIONS
+from practices.questions import DECKS, QUESTIONS
 
 # "I" and its contractions (I'm, I've, I'd, I'll) match on the bare "I": the apostrophe,
 # straight or curly, ends the word. Case-sensitive, so the "i" inside words never counts.
@@ -75,3 +75,33 @@ def test_questions_that_spoke_as_one_partner_now_name_your_partner():
     )
     for position in (7, 43, 68, 216):
         assert "your partner" in QUESTIONS[position].text
+
+
+# Decks ------------------------------------------------------------------------
+
+
+def test_deck_keys_are_unique_and_titled():
+    keys = [key for key, _title in DECKS]
+    assert len(set(keys)) == len(keys)
+    assert all(key and title for key, title in DECKS)
+
+
+def test_every_question_is_in_one_known_deck():
+    keys = {key for key, _title in DECKS}
+    unknown = [f"{n}: {q.deck!r} {q.text}" for n, q in enumerate(QUESTIONS) if q.deck not in keys]
+    assert unknown == []
+
+
+def test_every_deck_has_at_least_30_questions():
+    counts = {key: 0 for key, _title in DECKS}
+    for question in QUESTIONS:
+        counts[question.deck] += 1
+    assert all(count >= 30 for count in counts.values()), counts
+
+
+def test_hard_conversations_are_their_own_deck():
+    # Conflict and misunderstanding go to "hard"; light, everyday questions never do.
+    assert QUESTIONS[59].deck == "hard"  # a disagreement that keeps coming back
+    assert QUESTIONS[49].deck == "hard"  # feeling misunderstood
+    assert QUESTIONS[0].deck == "fun"  # the best part of your day
+    assert QUESTIONS[255].deck == "memories"  # a first hug or kiss

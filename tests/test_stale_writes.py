@@ -34,21 +34,25 @@ from django.utils import timezone
 from accounts import linking
 from accounts.models import Couple, Invite, NotificationSettings, User
 from accounts.unsubscribe import make_token
-from practices import exercises, journal
+from practices import daily, exercises, guided, journal
 from practices.content import PRACTICES_BY_SLUG
 from practices.journal import When
 from practices.models import (
     AffectionDay,
     Answer,
+    AnswerReply,
     CheckIn,
     Note,
     Notification,
     Plan,
+    ProgramRun,
+    ProgramStep,
     Reaction,
     Reflection,
     Star,
 )
-from practices.views.practices import ANSWER_FIXED
+from practices.programs import PROGRAMS
+from practices.views.questions import ANSWER_FIXED
 from tests.conftest import PASSWORD
 from tests.routes import (
     ADMIN_APPS,
@@ -83,6 +87,38 @@ EDITS: dict[str, tuple[str, str]] = {
         "the author's own draft until both answered, fixed after: a stale save then is a 409",
     ),
     "today/<str:day>/": (REFUSED, "the same form for a recent day, with the same lock"),
+    "today/<str:day>/reply/": (
+        REFUSED,
+        "one reply each to the partner's answer (a unique constraint): a second is a 409",
+    ),
+    "today/skip/": (
+        IDEMPOTENT,
+        "once a day, while neither answered: again, the question it gave stays the day's",
+    ),
+    "today/decks/": (
+        IDEMPOTENT,
+        "the couple's decks, set whole from the boxes; they shape only questions not yet shown",
+    ),
+    "programs/<slug:slug>/start/": (
+        REFUSED,
+        "one program at a time (a constraint): a second start leaves the one under way as it is",
+    ),
+    "programs/<slug:slug>/pause/": (
+        IDEMPOTENT,
+        "names its program: pausing a paused one keeps when it paused; another's is left alone",
+    ),
+    "programs/<slug:slug>/resume/": (
+        IDEMPOTENT,
+        "names its program; resuming again changes nothing",
+    ),
+    "programs/<slug:slug>/stop/": (
+        IDEMPOTENT,
+        "names its program: stopped, it is not the one under way, so again changes nothing",
+    ),
+    "programs/<slug:slug>/day/<int:number>/done/": (
+        IDEMPOTENT,
+        "one's own day, once (a constraint): again, it is done already and says so",
+    ),
     "practices/empathy/reflect-back/<int:pk>/reply/": (
         REFUSED,
         "answered once (an update only where no reply is): a second answer is refused",
@@ -177,6 +213,7 @@ OTHER_POSTS: dict[str, str] = {
     "plans/new/": CREATES,
     "plans/ideas/": CREATES,
     "practices/empathy/reflect-back/": CREATES,
+    "today/own/": CREATES,
     "signs/": "adds a new sign (a few a day at most, counted under the couple's lock)",
     "accounts/signup/": CREATES,
     "invite/code/": "a lookup: redirects to the code's invite; wrong guesses count in the cache",
@@ -561,6 +598,113 @@ def test_before_both_answered_an_answer_is_its_authors_own_draft(couple, alice, 
     assert submit(alice_client, form_on(alice_client.get("/today/"), "/today/"), text="A walk")
     assert submit(alice_client, old_tab, text="Dancing").status_code == 302
     assert Answer.objects.get(author=alice).text == "Dancing"
+
+
+@two_tabs("today/<str:day>/reply/")
+def test_a_second_reply_from_an_old_tab_is_refused_and_the_first_stands(
+    couple, alice, bob, client_for
+):
+    today = timezone.localdate()
+    daily.save_answer(couple=couple, user=alice, day=today, text="A walk")
+    daily.save_answer(couple=couple, user=bob, day=today, text="Breakfast in bed")
+    url = f"/today/{today.isoformat()}/reply/"
+    bob_client = client_for(bob)
+    old_tab = form_on(bob_client.get("/today/"), url)
+    new_tab = form_on(bob_client.get("/today/"), url)
+    sent = submit(bob_client, new_tab, **{"reply-text": "Yes, soon", "reply-reaction": "heart"})
+    assert sent.status_code == 302
+    with nothing_changes():
+        response = submit(bob_client, old_tab, **{"reply-text": "Me too"})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "You have replied to this answer already. This one was not sent: “Me too”." in page
+    assert list(AnswerReply.objects.values_list("text", "reaction")) == [("Yes, soon", "heart")]
+
+
+@two_tabs("today/skip/")
+def test_a_second_skip_from_an_old_tab_keeps_the_question_the_first_gave(
+    couple, alice, bob, client_for
+):
+    today = timezone.localdate()
+    alice_client, bob_client = client_for(alice), client_for(bob)
+    old_tab = form_on(alice_client.get("/today/"), "/today/skip/")
+    first = daily.pin(couple, today)
+    assert submit(bob_client, form_on(bob_client.get("/today/"), "/today/skip/")).status_code == 302
+    given = daily.pin(couple, today)
+    assert given != first
+    with nothing_changes():
+        response = submit(alice_client, old_tab)
+    assert response.status_code == 302
+    assert "set aside once already" in alice_client.get(response["Location"]).content.decode()
+    assert daily.pin(couple, today) == given
+
+
+@two_tabs("today/decks/")
+def test_a_stale_decks_form_sets_the_decks_as_it_says(couple, alice, bob, client_for):
+    alice_client, bob_client = client_for(alice), client_for(bob)
+    old_tab = form_on(alice_client.get("/today/"), "/today/decks/")
+    todays = daily.pin(couple, timezone.localdate())
+    bobs = form_on(bob_client.get("/today/"), "/today/decks/")
+    assert submit(bob_client, bobs, decks="fun").status_code == 302
+    for _twice in range(2):
+        assert submit(alice_client, old_tab, decks="memories").status_code == 302
+        assert daily.chosen_decks(couple) == {"memories"}
+    # Decks shape the days to come: the question both have seen today stays.
+    assert daily.pin(couple, timezone.localdate()) == todays
+
+
+FORTNIGHT = "/programs/appreciation-fortnight/"
+
+
+@two_tabs("programs/<slug:slug>/start/")
+def test_a_second_start_leaves_the_program_under_way(couple, alice, bob, client_for):
+    alice_client, bob_client = client_for(alice), client_for(bob)
+    old_tab = form_on(bob_client.get("/programs/hard-time/"), "/programs/hard-time/start/")
+    alices = form_on(alice_client.get(FORTNIGHT), f"{FORTNIGHT}start/")
+    assert submit(alice_client, alices).status_code == 302
+    with nothing_changes():
+        response = submit(bob_client, old_tab)
+    assert response.status_code == 302
+    assert "doing a program already" in bob_client.get(response["Location"]).content.decode()
+    assert list(ProgramRun.objects.values_list("program", "started_by")) == [
+        ("appreciation-fortnight", alice.pk)
+    ]
+
+
+@two_tabs("programs/<slug:slug>/pause/")
+@two_tabs("programs/<slug:slug>/resume/")
+@two_tabs("programs/<slug:slug>/stop/")
+@pytest.mark.parametrize("change", ["pause", "resume", "stop"])
+def test_a_stale_program_button_changes_it_once(couple, alice, bob, client_for, change):
+    url = f"{FORTNIGHT}{change}/"
+    run = guided.start(couple=couple, user=alice, program=PROGRAMS[1])
+    assert run.program == "appreciation-fortnight"
+    if change == "resume":
+        guided.pause(couple=couple, run=run)
+    alice_client, bob_client = client_for(alice), client_for(bob)
+    old_tab = form_on(alice_client.get(FORTNIGHT), url)
+    assert submit(bob_client, form_on(bob_client.get(FORTNIGHT), url)).status_code == 302
+    with nothing_changes():
+        assert submit(alice_client, old_tab).status_code == 302
+    if change == "stop":
+        # Nor does it stop the program they started next.
+        guided.start(couple=couple, user=bob, program=PROGRAMS[2])
+        with nothing_changes():
+            assert submit(alice_client, old_tab).status_code == 302
+
+
+@two_tabs("programs/<slug:slug>/day/<int:number>/done/")
+def test_a_day_marked_from_two_tabs_is_marked_once(couple, alice, client_for):
+    guided.start(couple=couple, user=alice, program=PROGRAMS[1])
+    url = f"{FORTNIGHT}day/1/done/"
+    alice_client = client_for(alice)
+    old_tab = form_on(alice_client.get(FORTNIGHT), url)
+    assert submit(alice_client, form_on(alice_client.get(FORTNIGHT), url)).status_code == 302
+    with nothing_changes():
+        response = submit(alice_client, old_tab)
+    assert response.status_code == 302
+    assert "You marked day 1 done already." in alice_client.get(FORTNIGHT).content.decode()
+    assert ProgramStep.objects.get().day == 1
 
 
 @two_tabs("practices/empathy/reflect-back/<int:pk>/reply/")

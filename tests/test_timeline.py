@@ -170,12 +170,13 @@ def test_a_deep_page_uses_the_index_not_offset(
 @pytest.mark.parametrize(
     ("path", "most"),
     [
-        # session, user with couple and partner, unread count, entries, reactions, answers,
-        # and Bob's newest note to her, first (the note, its reactions, her keepsake); then,
+        # session, user with couple and partner, unread count, entries, reactions, answers
+        # and the replies on them, and Bob's newest note to her, first (the note, its
+        # reactions, her keepsake); then,
         # as Alice has unread notes, reading them: touch the couple, their news (items,
         # done, pushes called off) and the notes, in a savepoint (two statements a test's
         # transaction adds), and the nav's count under the new revision.
-        ("/journal/", 17),
+        ("/journal/", 18),
         ("/journal/?show=notes", 17),
         ("/journal/?show=plans", 7),
         # session, user with couple and partner, notes, reactions, my stars, nav's count
@@ -187,9 +188,9 @@ def test_a_deep_page_uses_the_index_not_offset(
         # session, user with couple and partner, nav's count, what waits for her (at most 20
         # items, whether she answered their questions and reflected on their dates, seen:
         # the items and the pushes called off), upcoming (and, nothing being planned,
-        # whether a plan was ever made), remember-when, progress, today's answers,
-        # check-ins, signs left
-        ("/", 15),
+        # whether a plan was ever made), remember-when, progress, the program under way,
+        # today's question and answers, check-ins, signs left
+        ("/", 17),
     ],
 )
 def test_list_pages_cost_a_bounded_number_of_queries(
@@ -198,6 +199,7 @@ def test_list_pages_cost_a_bounded_number_of_queries(
     fill_journal(couple, alice, bob, size)
     Note.objects.update(created_at=timezone.now() - dt.timedelta(days=30))
     Plan.objects.update(day=timezone.localdate() + dt.timedelta(days=3), status="planned")
+    daily.pin(couple, timezone.localdate())  # what the day's first look does, once
     with django_assert_max_num_queries(most):
         response = alice_client.get(path)
     assert response.status_code == 200

@@ -12,11 +12,12 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from accounts import linking
-from practices import daily, journal, selectors
+from practices import daily, guided, journal, selectors
 from practices.content import PRACTICES
 from practices.display import path_to
-from practices.models import Gesture, Plan
+from practices.models import Gesture, Plan, ProgramStep
 from practices.presenters import PlanCard, Viewer, plan_card
+from practices.programs import PROGRAMS_BY_SLUG
 from practices.progress import PracticeProgress, progress
 
 
@@ -79,8 +80,37 @@ def same_day_in(day: dt.date, year: int) -> dt.date:
 
 
 @dataclass(frozen=True)
+class ProgramCard:
+    """The guided program under way, as the viewer is in it."""
+
+    title: str
+    url: str
+    next_day: int | None
+    day_title: str
+    is_open: bool
+    paused: bool
+
+
+def program_card(viewer: Viewer, today: dt.date) -> ProgramCard | None:
+    run = guided.current_run(viewer.couple)
+    if run is None:
+        return None
+    content = PROGRAMS_BY_SLUG[run.program]
+    where = guided.position(run, list(ProgramStep.objects.filter(run=run)), viewer.user.pk, today)
+    return ProgramCard(
+        title=content.title,
+        url=path_to("practices:program", run.program),
+        next_day=where.next_day,
+        day_title=content.days[where.next_day - 1].title if where.next_day else "",
+        is_open=where.is_open,
+        paused=run.paused_at is not None,
+    )
+
+
+@dataclass(frozen=True)
 class Dashboard:
     us: Us
+    program: ProgramCard | None
     upcoming: list[PlanCard]
     # Plans made, done or let go, when none is coming up: "No plans yet" would be untrue.
     has_past_plans: bool
@@ -112,6 +142,7 @@ def dashboard_of(viewer: Viewer) -> Dashboard:
     coming = [plan_card(plan, viewer) for plan in upcoming.order_by("day", "starts_at")[:3]]
     return Dashboard(
         us=us_of(viewer, coming[0] if coming else None, today),
+        program=program_card(viewer, today) if viewer.can_write else None,
         upcoming=coming,
         has_past_plans=not coming and Plan.objects.for_couple(couple).exists(),
         remembered=remembered,

@@ -1,4 +1,4 @@
-"""The seven practices as guided pages, the daily question, and the practices' actions.
+"""The seven practices as guided pages and the practices' actions.
 
 A practice page is a sequence of steps, each at its own URL (so that everything works
 without JavaScript); with htmx the next and previous links swap the step in place.
@@ -8,8 +8,6 @@ action whose form fails shows that step again, with what was typed and the error
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.forms import Form
@@ -17,19 +15,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from accounts.couples import (
-    ARCHIVE_READ_ONLY,
     active_couple_required,
     couple_required,
     get_for_writing,
 )
-from accounts.models import Couple
 from practices import daily, exercises, selectors
 from practices.content import FAQ, PRACTICES_BY_SLUG, Practice
-from practices.daily import AnswerLocked
 from practices.display import action_path
 from practices.forms import (
     AffectionForm,
@@ -53,7 +48,6 @@ AFFECTION_IDEAS = (
     "A kiss goodbye and a kiss hello, every day.",
     "Sit close while you read or watch something.",
 )
-ANSWER_FIXED = "Your answer is fixed now that you have both answered."
 
 
 def practice_or_404(slug: str) -> Practice:
@@ -152,86 +146,6 @@ def action_failed(request: HttpRequest, slug: str, **forms: Form) -> HttpRespons
     context["action"] = {**action_context(practice, request), **forms}
     context["fresh"] = True  # errors and typed words are this request's alone: not cached
     return render(request, "practices/practice.html", context, status=422)
-
-
-# The daily question ------------------------------------------------------------
-
-
-def day_or_404(couple: Couple, raw: str | None) -> dt.date:
-    today = timezone.localdate()
-    if raw is None:
-        return today
-    try:
-        day = dt.date.fromisoformat(raw)
-    except ValueError:
-        raise Http404("Not a date.") from None
-    if day not in daily.answerable_days(couple, today):
-        raise Http404(f"Only the last {daily.CATCH_UP_DAYS} days' questions can be answered.")
-    return day
-
-
-def question_context(request: HttpRequest, the_day: dt.date) -> dict:
-    today = timezone.localdate()
-    current = SimpleLazyObject(
-        lambda: daily.day_question(couple=request.couple, user=request.user, day=the_day)
-    )
-
-    def earlier() -> list[daily.DayQuestion]:
-        if the_day != today:
-            return []
-        days = daily.answerable_days(request.couple, today)[1:]
-        return daily.questions_for_days(couple=request.couple, user=request.user, days=days)
-
-    def answer_form() -> AnswerForm:
-        return AnswerForm(initial={"text": current.mine.text if current.mine else ""})
-
-    return {
-        "day": the_day,
-        "is_today": the_day == today,
-        "current": current,
-        "earlier": SimpleLazyObject(earlier),
-        "form": SimpleLazyObject(answer_form),
-    }
-
-
-@couple_required
-@require_http_methods(["GET", "POST"])
-def question(request: HttpRequest, day: str | None = None) -> HttpResponse:
-    the_day = day_or_404(request.couple, day)
-    context = question_context(request, the_day)
-    if request.method == "GET":
-        if waiting_count(request):
-            # Both answers are on this page once the viewer answered: the news is seen.
-            settle_on_view(
-                couple=request.couple,
-                recipient=request.user,
-                kinds=[Notification.Kind.ANSWER],
-                question__couple=request.couple,
-                question__day=the_day,
-                question__answers__author=request.user,
-            )
-        return render(request, "practices/question.html", context)
-    if not request.couple.is_active:
-        raise PermissionDenied(ARCHIVE_READ_ONLY)
-    current = context["current"]
-    form = AnswerForm(request.POST)
-    if current.mine and not current.can_edit:
-        form.add_error(None, ANSWER_FIXED)
-        status = 409
-    elif form.is_valid():
-        try:
-            text = form.cleaned_data["text"]
-            daily.save_answer(couple=request.couple, user=request.user, day=the_day, text=text)
-        except AnswerLocked:
-            form.add_error(None, ANSWER_FIXED)
-            status = 409
-        else:
-            messages.success(request, "Your answer is saved.")
-            return redirect(request.path)
-    else:
-        status = 422
-    context.update(form=form, fresh=True)
-    return render(request, "practices/question.html", context, status=status)
 
 
 # Practice actions ----------------------------------------------------------------

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from accounts import linking
 from accounts.models import Couple, User
-from practices.daily import question_index_for
+from practices.daily import walk_from
 from practices.ideas import IDEAS
 from practices.models import (
     Answer,
@@ -200,9 +200,8 @@ class Command(BaseCommand):
                 DailyQuestion(
                     couple=couple,
                     day=(start + dt.timedelta(days=d)).date(),
-                    question_index=question_index_for(
-                        couple, (start + dt.timedelta(days=d)).date()
-                    ),
+                    # Each day's place in the couple's walk: one a day, none repeated.
+                    question_index=walk_from(couple, (start + dt.timedelta(days=d)).date())[0],
                     created_at=start + dt.timedelta(days=d, hours=20),
                 )
                 for d in days
