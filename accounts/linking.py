@@ -65,11 +65,26 @@ def active_membership(user: User) -> Membership | None:
     return Membership.objects.filter(user=user, active=True).select_related("couple").first()
 
 
+def waiting_couple_of(user: User) -> Couple | None:
+    """The journal this user restored from an export, if it is what their pages show and
+    nobody joined it yet: their next invite brings the partner into it."""
+    couple = Couple.objects.filter(
+        pk=user.current_couple_id,
+        restored_at__isnull=False,
+        ended_at__isnull=False,
+        partner_deleted_at__isnull=True,
+    ).first()
+    if couple is None or couple.memberships.exclude(user=user).exists():
+        return None
+    return couple
+
+
 def create_invite(*, inviter: User) -> Invite:
     """A fresh invite; any open one of the same inviter is revoked."""
     if active_membership(inviter):
         raise LinkError("You are already linked with your partner.", 409)
     now = timezone.now()
+    waiting = waiting_couple_of(inviter)
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -80,6 +95,7 @@ def create_invite(*, inviter: User) -> Invite:
                     code="".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH)),
                     created_at=now,
                     expires_at=now + INVITE_LIFETIME,
+                    couple=waiting,
                 )
         except IntegrityError:
             # A code collision (31^8 codes) or a double click that created one meanwhile.
@@ -126,13 +142,20 @@ def check_invite(invite: Invite, *, user: User | None) -> None:
         )
 
 
-def join(*, inviter: User, invitee: User, at: dt.datetime) -> Couple:
-    """A new couple of these two: their memberships, and each one's current couple and
-    partner (what their pages show from now on)."""
-    couple = Couple.objects.create(linked_at=at)
-    Membership.objects.create(
-        couple=couple, user=inviter, slot=Membership.Slot.INVITER, joined_at=at
-    )
+def join(*, inviter: User, invitee: User, at: dt.datetime, couple: Couple | None = None) -> Couple:
+    """A new couple of these two, or the inviter's restored journal (`couple`, see
+    waiting_couple_of) opened again with the invitee in it: their memberships, and each
+    one's current couple and partner (what their pages show from now on)."""
+    if couple is None:
+        couple = Couple.objects.create(linked_at=at)
+        Membership.objects.create(
+            couple=couple, user=inviter, slot=Membership.Slot.INVITER, joined_at=at
+        )
+    else:
+        with couple_change(couple):
+            Couple.objects.filter(pk=couple.pk).update(ended_at=None, ended_by=None)
+            couple.ended_at = couple.ended_by = None
+            Membership.objects.filter(couple=couple, user=inviter).update(active=True)
     Membership.objects.create(
         couple=couple, user=invitee, slot=Membership.Slot.INVITEE, joined_at=at
     )
@@ -160,7 +183,7 @@ def accept_invite(*, invite: Invite, user: User) -> Couple:
             raise LinkError("This invite has already been used.", 410)
         try:
             with transaction.atomic():
-                couple = join(inviter=locked.inviter, invitee=user, at=now)
+                couple = join(inviter=locked.inviter, invitee=user, at=now, couple=locked.couple)
         except IntegrityError:
             # one_active_couple_per_user: one of the two linked elsewhere a moment ago.
             raise LinkError(

@@ -152,6 +152,10 @@ class Couple(models.Model):
     # with it, so the name they went by is kept here, on the partner's side of the couple.
     partner_deleted_name = models.CharField(max_length=60, blank=True, editable=False)
     partner_deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the journal was restored from an export of another server (practices.restore):
+    # until the partner joins, it is its one member's archive, and accepting their invite
+    # brings the partner into it (accounts.linking.waiting_couple_of).
+    restored_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The private calendar feed's address, as calendar_token_hash(token): the token itself is
     # shown once, when it is made (accounts.linking.new_calendar_address). Replacing it
     # invalidates old subscriptions.

@@ -280,10 +280,56 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Files served at the site's root: the service worker, whose scope is where it is served.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+# Photos live in their own storage, never under static/ and never at a public URL: every
+# one is served by practices.views.photos through the couple door. By default a folder
+# (PHOTO_ROOT); PHOTO_STORAGE=s3 keeps them in S3-compatible object storage (MinIO, AWS,
+# and the like) through django-storages, private, the view handing members a URL signed
+# for PHOTO_URL_SECONDS.
+PHOTO_ROOT = Path(env("PHOTO_ROOT", str(BASE_DIR / "media" / "photos")))
+PHOTO_STORAGE = env("PHOTO_STORAGE", "filesystem")
+PHOTO_URL_SECONDS = env_int("PHOTO_URL_SECONDS", 300)
+if PHOTO_STORAGE == "filesystem":
+    PHOTOS_BACKEND = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # No base_url: a photo has no address of its own.
+        "OPTIONS": {"location": PHOTO_ROOT, "base_url": None},
+    }
+elif PHOTO_STORAGE == "s3":
+    PHOTOS_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("PHOTO_S3_BUCKET"),
+            "endpoint_url": env("PHOTO_S3_ENDPOINT_URL"),
+            "region_name": env("PHOTO_S3_REGION"),
+            "access_key": env("PHOTO_S3_ACCESS_KEY_ID"),
+            "secret_key": env("PHOTO_S3_SECRET_ACCESS_KEY"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": PHOTO_URL_SECONDS,
+            "file_overwrite": False,
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"PHOTO_STORAGE must be filesystem or s3, not {PHOTO_STORAGE!r}.")
+# Where browsers fetch photos from: this site, or the object storage that signed URLs name.
+PHOTO_IMAGE_ORIGINS = (
+    [env("PHOTO_S3_PUBLIC_ORIGIN") or env("PHOTO_S3_ENDPOINT_URL")] if PHOTO_STORAGE == "s3" else []
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "photos": PHOTOS_BACKEND,
 }
+# What one couple may keep in photos (every size counted), and what one upload may be.
+PHOTO_QUOTA_BYTES = env_int("PHOTO_QUOTA_BYTES", 2 * 1024**3)
+PHOTO_MAX_UPLOAD_BYTES = env_int("PHOTO_MAX_UPLOAD_BYTES", 15 * 1024**2)
+# A decompression bomb is a small file that would unpack into gigabytes: refused unread.
+PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_PIXELS", 50_000_000)
+# With a front server that serves files itself: "X-Accel-Redirect" (nginx, the file's path
+# under PHOTO_ACCEL_PREFIX, an internal location) or "X-Sendfile" (Apache, lighttpd: the
+# absolute path). Empty: Django streams the file.
+PHOTO_SEND_HEADER = env("PHOTO_SEND_HEADER", "")
+PHOTO_ACCEL_PREFIX = env("PHOTO_ACCEL_PREFIX", "/protected-photos/")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 
 # A shared cache (Redis) makes rate limits hold across several app servers.
@@ -335,7 +381,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        # blob: the preview of a photo chosen for upload, read from the device.
+        "img-src": [SELF, "data:", "blob:", *PHOTO_IMAGE_ORIGINS],
         "connect-src": [SELF],  # htmx requests
         "manifest-src": [SELF],
         "form-action": [SELF],

@@ -12,3 +12,5 @@ class PracticesConfig(AppConfig):
         from practices.erasure import erase_words_of
 
         account_deleting.connect(erase_words_of, dispatch_uid="practices.erase_words_of")
+        # A photo's files go with its row (practices.photos.delete_files).
+        import practices.photos  # noqa: F401

@@ -5,27 +5,34 @@ so a journal of 100,000 entries never sits in memory at once. People appear by t
 display name only (never an email address); a deleted account appears as
 "former partner". Times are ISO 8601 in UTC.
 
-Format (version 1):
-    {"format": "bond-journal", "version": 1, "exported_at": "…Z",
+Format (version 2):
+    {"format": "bond-journal", "version": 2, "exported_at": "…Z",
+     "exported_by": "Alice", "partner": "Bob",
      "couple": {"name", "linked_at", "ended_at", "anniversary"},
      "notes": [...], "reactions": [...], "keepsakes": [...], "plans": [...],
      "reflections": [...], "answers": [...], "answer_replies": [...], "own_questions": [...],
      "exchanges": [...], "check_ins": [...], "affection": [...], "ideas": [...],
-     "signs": [...], "program_days": [...]}
+     "signs": [...], "program_days": [...], "photos": [...]}
 Each list holds objects with the columns of its kind in KINDS below, in that order; the
 kind's CSV file has the same columns. KINDS is the one declaration of both formats.
+Version 2 added `exported_by` and `partner` (whose rows are whose, for practices.restore),
+answers' `id`, and `photos`, whose `file` is the photo's path in the ZIP download
+(`zip_chunks`: the JSON, every CSV under csv/, and the photos the exporter may see).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from accounts.models import Couple, User
@@ -39,6 +46,7 @@ from practices.models import (
     Exchange,
     Gesture,
     Note,
+    Photo,
     Plan,
     ProgramStep,
     Reaction,
@@ -47,7 +55,7 @@ from practices.models import (
 )
 from practices.questions import QUESTIONS
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CHUNK = 2000
 FORMER_PARTNER = "former partner"
 
@@ -72,6 +80,10 @@ class Names:
 
     def __call__(self, user_id: int | None) -> str:
         return self.by_id.get(user_id, FORMER_PARTNER)
+
+    def partner_of(self, viewer: User) -> str:
+        others = [name for user_id, name in self.by_id.items() if user_id != viewer.pk]
+        return others[0] if others else FORMER_PARTNER
 
 
 Row = dict[str, Any]
@@ -129,6 +141,32 @@ class Kind:
 
 
 MOOD_WORDS = dict(CheckIn.Mood.choices)
+PHOTO_TARGETS = ("note", "plan", "answer")
+
+
+def photo_file(row: Row) -> str:
+    """The photo's path in the ZIP: the day it was added (UTC), what it is on, and its place
+    among that thing's photos, e.g. photos/2026-03-14-note-12-1.jpg."""
+    target = next(name for name in PHOTO_TARGETS if row[f"{name}_id"] is not None)
+    added = row["created_at"].astimezone(dt.UTC).date().isoformat()
+    return f"photos/{added}-{target}-{row[f'{target}_id']}-{row['sequence']}.jpg"
+
+
+def photos_of(couple: Couple, viewer: User) -> QuerySet:
+    # An answer's photo only where the viewer may read the answer (Photo's own rule).
+    return (
+        Photo.objects.for_couple(couple)
+        .visible_to(viewer)
+        .annotate(
+            sequence=Window(
+                RowNumber(),
+                partition_by=[F(f"{name}_id") for name in PHOTO_TARGETS],
+                order_by=F("id").asc(),
+            )
+        )
+        .order_by("id")
+    )
+
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
@@ -211,6 +249,7 @@ KINDS: dict[str, Kind] = {
                 Answer.objects.for_couple(couple).visible_to(viewer).order_by("question__day", "id")
             ),
             (
+                copied("id"),
                 date("day", "question__day"),
                 Column(
                     "question",
@@ -323,6 +362,24 @@ KINDS: dict[str, Kind] = {
                 moment("done_at"),
             ),
         ),
+        Kind(
+            "photos",
+            "Photo list",
+            photos_of,
+            (
+                Column(
+                    "file",
+                    ("created_at", "sequence", *(f"{name}_id" for name in PHOTO_TARGETS)),
+                    lambda row, names: photo_file(row),
+                ),
+                copied("alt_text"),
+                moment("created_at"),
+                copied("width"),
+                copied("height"),
+                person("uploaded_by", "uploaded_by_id"),
+                *(copied(f"{name}_id") for name in PHOTO_TARGETS),
+            ),
+        ),
     ]
 }
 
@@ -333,6 +390,8 @@ def json_chunks(couple: Couple, viewer: User) -> Iterator[str]:
         "format": "bond-journal",
         "version": FORMAT_VERSION,
         "exported_at": utc(timezone.now()),
+        "exported_by": names(viewer.pk),
+        "partner": names.partner_of(viewer),
         "couple": {
             "name": couple.name,
             "linked_at": utc(couple.linked_at),
@@ -374,3 +433,69 @@ def csv_lines(couple: Couple, viewer: User, kind: Kind) -> Iterable[str]:
     yield writer.writeheader()
     for row in kind.rows(couple, viewer, Names(couple)):
         yield writer.writerow({name: inert(value) for name, value in row.items()})
+
+
+class _Pipe(io.RawIOBase):
+    """Where zipfile writes the archive: not seekable, so zipfile puts each member's sizes
+    after its data instead of going back, and emptied into the response as it fills."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pieces: list[bytes] = []
+        self.held = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self._pieces.append(bytes(data))
+        self.held += len(data)
+        return len(data)
+
+    def take(self) -> bytes:
+        data = b"".join(self._pieces)
+        self._pieces.clear()
+        self.held = 0
+        return data
+
+
+# Bytes gathered before they go out: fewer, larger pieces than the CSV's line by line.
+ZIP_PIECE = 64 * 1024
+
+
+def zip_chunks(couple: Couple, viewer: User) -> Iterator[bytes]:
+    """The ZIP download: journal.json, csv/<kind>.csv for every kind, and photos/ with each
+    photo the viewer may see, as stored (already re-encoded without metadata), named as
+    the JSON's "file" says. Built as it is sent: a row chunk or a photo chunk at a time."""
+    pipe = _Pipe()
+    now = timezone.now()
+    with zipfile.ZipFile(pipe, mode="w", compression=zipfile.ZIP_DEFLATED) as archive:
+
+        def member(name: str, moment: dt.datetime, pieces: Iterable[bytes], compress: int):
+            info = zipfile.ZipInfo(name, date_time=moment.astimezone(dt.UTC).timetuple()[:6])
+            info.compress_type = compress
+            # Sizes are known only at the end: zip64 fields, in case one passes 4 GB.
+            with archive.open(info, mode="w", force_zip64=True) as out:
+                for piece in pieces:
+                    out.write(piece)
+                    if pipe.held >= ZIP_PIECE:
+                        yield pipe.take()
+
+        def encoded(texts: Iterable[str]) -> Iterator[bytes]:
+            return (text.encode() for text in texts)
+
+        yield from member(
+            "journal.json", now, encoded(json_chunks(couple, viewer)), zipfile.ZIP_DEFLATED
+        )
+        for kind in KINDS.values():
+            lines = encoded(csv_lines(couple, viewer, kind))
+            yield from member(f"csv/{kind.name}.csv", now, lines, zipfile.ZIP_DEFLATED)
+        storage = Photo._meta.get_field("original").storage
+        reads = ("original", "created_at", "sequence", *(f"{t}_id" for t in PHOTO_TARGETS))
+        for row in photos_of(couple, viewer).values(*reads).iterator(CHUNK):
+            with storage.open(row["original"], "rb") as stored:
+                # A JPEG does not deflate: stored as it is.
+                yield from member(
+                    photo_file(row), row["created_at"], stored.chunks(), zipfile.ZIP_STORED
+                )
+    yield pipe.take()

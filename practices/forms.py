@@ -5,12 +5,14 @@ import datetime as dt
 from django import forms
 
 from accounts.validators import single_line
+from practices import photos
 from practices.ideas import CATEGORIES
 from practices.models import (
     ANSWER_MAX_LENGTH,
     CHECK_IN_REPLY_MAX_LENGTH,
     EXCHANGE_MAX_LENGTH,
     NOTE_MAX_LENGTH,
+    PHOTO_ALT_MAX_LENGTH,
     AffectionDay,
     AnswerReply,
     CheckIn,
@@ -331,3 +333,45 @@ class ArchiveSearchForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
+class PhotoDescriptionForm(forms.Form):
+    alt_text = forms.CharField(
+        validators=[single_line],
+        label="Describe the photo (optional)",
+        max_length=PHOTO_ALT_MAX_LENGTH,
+        required=False,
+        help_text="Read aloud in its place to someone who cannot see it, e.g. "
+        "“Sam laughing at the pier, the sea behind”.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
+class PhotoForm(PhotoDescriptionForm):
+    """A photo, checked and re-encoded as the form is cleaned: `cleaned_data["photo"]` is
+    what Bond keeps (practices.photos.Cleaned), never the upload itself."""
+
+    photo = forms.FileField(
+        label="Photo",
+        help_text=f"JPEG, PNG, WebP or HEIC, up to {photos.megabytes(photos.max_upload())}. "
+        "Its location and camera details are removed.",
+        widget=forms.FileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/heic,image/heif,.heic"}
+        ),
+    )
+
+    field_order = ["photo", "alt_text"]
+
+    def clean_photo(self) -> photos.Cleaned:
+        try:
+            return photos.clean(self.cleaned_data["photo"])
+        except photos.PhotoRefused as refused:
+            raise forms.ValidationError(str(refused), code="refused") from None
+
+
+class ImportForm(forms.Form):
+    archive = forms.FileField(
+        label="Your Bond export (ZIP)",
+        help_text="The file from Settings → Download everything, on the server you are leaving.",
+        widget=forms.FileInput(attrs={"accept": ".zip,application/zip"}),
+    )

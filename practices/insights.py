@@ -25,13 +25,22 @@ from dataclasses import dataclass
 
 from django.contrib.humanize.templatetags.humanize import intcomma, ordinal
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Subquery, Value, When
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Couple
 from practices.content import PRACTICES
 from practices.display import day_label, path_to
-from practices.models import CheckIn, DailyQuestion, Note, Plan, PracticeLog, ProgramStep
-from practices.presenters import Viewer
+from practices.models import (
+    CheckIn,
+    DailyQuestion,
+    Note,
+    Photo,
+    Plan,
+    PracticeLog,
+    ProgramStep,
+)
+from practices.presenters import PhotoCard, Viewer, photo_cards
 from practices.programs import PROGRAMS_BY_SLUG
 
 # The notes that are a quiet milestone: the 100th the two of them wrote each other, ...
@@ -126,10 +135,11 @@ class Remembered:
     ago: str  # "A year ago", "A month ago"
     day: dt.date
     day_label: str
-    kind: str  # "note" or "plan"
+    kind: str  # "note", "plan" or "photos"
     text: str  # the note's words, or the plan's title
     byline: str  # "Sam to you", "You to Sam"; "A date you had", "A date you planned"
     url: str
+    photos: tuple[PhotoCard, ...] = ()  # added that day, seen by the viewer
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,8 +518,10 @@ def remembered(
     viewer: Viewer, anchors: list[tuple[str, dt.date]], picked: dict
 ) -> tuple[Remembered, ...]:
     """Each anchor's note (the first of that day), else a date the two had or planned for
-    that day: one query, for the plans, and only for days without a note."""
+    that day, else the photos added that day; with the day's photos the viewer may see
+    (one query for the plans, only for days without a note, and one a day for photos)."""
     couple = viewer.couple
+    photos = photos_of_days(viewer, [day for _, day in anchors])
     without_note = [day for _, day in anchors if ("day", day) not in picked]
     plans = {}
     if without_note:
@@ -540,6 +552,7 @@ def remembered(
                     byline=f"{viewer.name_of(note.author_id)} to "
                     f"{viewer.mention(note.recipient_id)}",
                     url=path_to("practices:note_detail", note.pk),
+                    photos=photos[day],
                 )
             )
         elif day in plans:
@@ -555,9 +568,42 @@ def remembered(
                     if plan.status == Plan.Status.DONE
                     else "A date you planned",
                     url=path_to("practices:plan_detail", plan.pk),
+                    photos=photos[day],
+                )
+            )
+        elif photos[day]:
+            found.append(
+                Remembered(
+                    ago=ago,
+                    day=day,
+                    day_label=day_label(day),
+                    kind="photos",
+                    text="",
+                    byline="Photos from that day",
+                    url=reverse("practices:memories"),
+                    photos=photos[day],
                 )
             )
     return tuple(found)
+
+
+# Photos a day of "on this day" shows at most.
+PHOTOS_OF_A_DAY = 4
+
+
+def photos_of_days(viewer: Viewer, days: list[dt.date]) -> dict[dt.date, tuple[PhotoCard, ...]]:
+    """The first photos added on each of `days` (the viewer's days) that the viewer may
+    see: a query a day (there are two at most)."""
+    seen = Photo.objects.for_couple(viewer.couple).visible_to(viewer.user)
+    return {
+        day: photo_cards(
+            seen.filter(
+                created_at__gte=midnight(day), created_at__lt=midnight(day + dt.timedelta(days=1))
+            ).order_by("created_at", "pk")[:PHOTOS_OF_A_DAY],
+            viewer,
+        )
+        for day in days
+    }
 
 
 def milestones_of(

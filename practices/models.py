@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import Range
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 
 from accounts.couples import CoupleOwnedQuerySet
 from accounts.models import Couple
@@ -19,6 +23,7 @@ ANSWER_MAX_LENGTH = 1000
 EXCHANGE_MAX_LENGTH = 1000
 CHECK_IN_REPLY_MAX_LENGTH = 300
 ANSWER_REPLY_MAX_LENGTH = 300
+PHOTO_ALT_MAX_LENGTH = 300
 
 
 def length_between(field: str, low: int, high: int) -> models.Q:
@@ -811,3 +816,86 @@ class QuestionSettings(models.Model):
 
     def __str__(self) -> str:
         return f"Question decks of {self.couple_id}"
+
+
+class PhotoStorage(LazyObject):
+    """settings.STORAGES["photos"], looked up when first used (and again after a test
+    changes STORAGES), as django.core.files.storage.default_storage is for "default"."""
+
+    def _setup(self) -> None:
+        self._wrapped = storages["photos"]
+
+
+PHOTOS = PhotoStorage()
+
+
+@receiver(setting_changed)
+def forget_photo_storage(*, setting: str, **kwargs) -> None:
+    if setting == "STORAGES":
+        PHOTOS._wrapped = empty
+
+
+def photo_storage() -> PhotoStorage:
+    # A callable, so that migrations name it rather than the storage of the day.
+    return PHOTOS
+
+
+class PhotoQuerySet(CoupleOwnedQuerySet):
+    def visible_to(self, viewer) -> PhotoQuerySet:
+        """A photo is seen by whoever may see what it is attached to: a note's and a plan's
+        by both partners, a daily answer's by its author and, once they answered too, the
+        partner (the answers' own rule)."""
+        return self.filter(
+            models.Q(answer__isnull=True) | models.Q(answer__in=Answer.objects.visible_to(viewer))
+        )
+
+
+class Photo(models.Model):
+    """A picture attached to a note, a plan or a daily answer. The stored file is a
+    re-encoding of the upload without its metadata; `display` and `thumb` (WebP) are made
+    by the worker, and until then the page shows a placeholder. Names are random: nothing
+    about the couple or the upload is in them."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="photos")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    note = models.ForeignKey(Note, null=True, on_delete=models.CASCADE, related_name="photos")
+    plan = models.ForeignKey(Plan, null=True, on_delete=models.CASCADE, related_name="photos")
+    answer = models.ForeignKey(Answer, null=True, on_delete=models.CASCADE, related_name="photos")
+    # The address's part: unguessable, so that even a leaked link names nothing else.
+    key = models.CharField(max_length=32, unique=True)
+    alt_text = models.CharField(max_length=PHOTO_ALT_MAX_LENGTH, blank=True)
+    original = models.FileField(storage=photo_storage, max_length=200)
+    display = models.FileField(storage=photo_storage, max_length=200, blank=True)
+    thumb = models.FileField(storage=photo_storage, max_length=200, blank=True)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    # Every size's bytes together: what counts against the couple's quota.
+    stored_bytes = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(note__isnull=False, plan__isnull=True, answer__isnull=True)
+                    | models.Q(note__isnull=True, plan__isnull=False, answer__isnull=True)
+                    | models.Q(note__isnull=True, plan__isnull=True, answer__isnull=False)
+                ),
+                name="photo_attached_to_one_thing",
+            ),
+        ]
+        indexes = [
+            # Memories by month, and on-this-day: WHERE couple_id = ? AND created_at ...
+            models.Index(fields=["couple", "created_at"], name="photo_couple_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Photo {self.pk}"
+
+    @property
+    def is_ready(self) -> bool:
+        return bool(self.thumb)

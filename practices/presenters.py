@@ -38,6 +38,7 @@ from practices.models import (
     Gesture,
     Note,
     Notification,
+    Photo,
     Plan,
     Reaction,
     Reflection,
@@ -103,6 +104,41 @@ class ReactionButton:
 
 
 @dataclass(frozen=True, slots=True)
+class PhotoCard:
+    key: str
+    alt_text: str
+    width: int
+    height: int
+    # The sizes exist (the worker made them); until then the page shows a placeholder.
+    ready: bool
+    thumb_url: str
+    display_url: str
+    original_url: str
+    page_url: str
+    # The person who added it describes or deletes it.
+    mine: bool
+
+
+def photo_card(photo: Photo, viewer: Viewer) -> PhotoCard:
+    return PhotoCard(
+        key=photo.key,
+        alt_text=photo.alt_text,
+        width=photo.width,
+        height=photo.height,
+        ready=photo.is_ready,
+        thumb_url=path_to("practices:photo_thumb", photo.key),
+        display_url=path_to("practices:photo_display", photo.key),
+        original_url=path_to("practices:photo_original", photo.key),
+        page_url=path_to("practices:photo", photo.key),
+        mine=photo.uploaded_by_id == viewer.user.pk and viewer.can_write,
+    )
+
+
+def photo_cards(photos, viewer: Viewer) -> tuple[PhotoCard, ...]:
+    return tuple(photo_card(photo, viewer) for photo in photos)
+
+
+@dataclass(frozen=True, slots=True)
 class NoteCard:
     pk: int
     text: str
@@ -126,9 +162,17 @@ class NoteCard:
     react_url: str
     star_url: str
     edit_url: str
+    photos: tuple[PhotoCard, ...]
 
 
-def note_card(note: Note, viewer: Viewer, *, starred: bool, reacted: set[str]) -> NoteCard:
+def note_card(
+    note: Note,
+    viewer: Viewer,
+    *,
+    starred: bool,
+    reacted: set[str],
+    photos: tuple[PhotoCard, ...] = (),
+) -> NoteCard:
     can_react = note.recipient_id == viewer.user.pk and viewer.can_write
     return NoteCard(
         pk=note.pk,
@@ -156,6 +200,7 @@ def note_card(note: Note, viewer: Viewer, *, starred: bool, reacted: set[str]) -
         react_url=path_to("practices:note_react", note.pk),
         star_url=path_to("practices:note_star", note.pk),
         edit_url=path_to("practices:note_edit", note.pk),
+        photos=photos,
     )
 
 
@@ -174,9 +219,10 @@ class PlanCard:
     creator_name: str
     created_label: str
     detail_url: str
+    photos: tuple[PhotoCard, ...]
 
 
-def plan_card(plan: Plan, viewer: Viewer) -> PlanCard:
+def plan_card(plan: Plan, viewer: Viewer, *, photos: tuple[PhotoCard, ...] = ()) -> PlanCard:
     if plan.starts_at:
         when = moment_label(plan.starts_at)
     else:
@@ -195,6 +241,7 @@ def plan_card(plan: Plan, viewer: Viewer) -> PlanCard:
         creator_name=viewer.name_of(plan.created_by_id),
         created_label=day_label(timezone.localtime(plan.created_at).date()),
         detail_url=path_to("practices:plan_detail", plan.pk),
+        photos=photos,
     )
 
 
@@ -334,10 +381,14 @@ def timeline_rows(entries: list[Entry], viewer: Viewer) -> list[TimelineRow]:
     for entry in entries:
         if entry.note_id:
             card = note_card(
-                entry.note, viewer, starred=entry.note_starred, reacted=entry.note.reacted_kinds
+                entry.note,
+                viewer,
+                starred=entry.note_starred,
+                reacted=entry.note.reacted_kinds,
+                photos=photo_cards(entry.note.photo_rows, viewer),
             )
         elif entry.plan_id:
-            card = plan_card(entry.plan, viewer)
+            card = plan_card(entry.plan, viewer, photos=photo_cards(entry.plan.photo_rows, viewer))
         elif entry.reflection_id:
             card = reflection_card(entry.reflection, viewer, shown=entry.reflection_shown)
         elif entry.question_id:

@@ -23,6 +23,7 @@ from practices.models import (
     Entry,
     Note,
     Notification,
+    Photo,
     Reflection,
 )
 from practices.notifications import mark_seen
@@ -34,11 +35,12 @@ from practices.presenters import (
     Viewer,
     for_you_item,
     note_card,
+    photo_cards,
     question_card,
     timeline_rows,
 )
 from practices.questions import QUESTIONS
-from practices.timeline import attach_answers, attach_reactions, timeline_page
+from practices.timeline import attach_answers, attach_photos, attach_reactions, timeline_page
 
 
 @dataclass(frozen=True)
@@ -172,8 +174,15 @@ def newest_received(viewer: Viewer, page: TimelinePage) -> NoteCard | None:
 def note_for(*, viewer: Viewer, note: Note) -> NoteCard:
     """The card of one note (already fetched through the couple door)."""
     attach_reactions([note])
+    attach_photos(notes=[note])
     starred = note.stars.filter(user=viewer.user).exists()
-    return note_card(note, viewer, starred=starred, reacted=note.reacted_kinds)
+    return note_card(
+        note,
+        viewer,
+        starred=starred,
+        reacted=note.reacted_kinds,
+        photos=photo_cards(note.photo_rows, viewer),
+    )
 
 
 @dataclass(frozen=True)
@@ -236,3 +245,21 @@ def archive_cards(viewer: Viewer, ids: list[int]) -> list[QuestionCard]:
     )
     attach_answers(questions, viewer.user)
     return [question_card(question, viewer) for question in questions]
+
+
+def photos_seen_by(viewer: Viewer):
+    """The couple's photos this viewer may see (practices.models.PhotoQuerySet)."""
+    return Photo.objects.for_couple(viewer.couple).visible_to(viewer.user)
+
+
+def answer_photos(viewer: Viewer, mine: Answer | None, theirs: Answer | None) -> dict:
+    """{"mine": ..., "theirs": ...}: the photos of the day's answers the viewer may see
+    (one query; none without an answer of their own, as nothing of the day is shown)."""
+    found: dict[int, list[Photo]] = {answer.pk: [] for answer in (mine, theirs) if answer}
+    if mine is not None:
+        for row in photos_seen_by(viewer).filter(answer_id__in=found).order_by("created_at"):
+            found[row.answer_id].append(row)
+    return {
+        "mine": photo_cards(found[mine.pk], viewer) if mine else (),
+        "theirs": photo_cards(found[theirs.pk], viewer) if theirs else (),
+    }

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 
 from accounts.models import Couple, User
-from practices.models import Answer, AnswerReply, Entry, Reaction, Reflection, Star
+from practices.models import Answer, AnswerReply, Entry, Photo, Reaction, Reflection, Star
 
 PAGE_SIZE = 20
 FILTERS = {"all": None, "notes": Entry.Kind.NOTE, "plans": Entry.Kind.PLAN}
@@ -115,6 +115,10 @@ def timeline_page(*, couple: Couple, viewer: User, kind: str | None, before: str
     has_more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     attach_reactions([entry.note for entry in rows if entry.note_id])
+    attach_photos(
+        notes=[entry.note for entry in rows if entry.note_id],
+        plans=[entry.plan for entry in rows if entry.plan_id],
+    )
     attach_answers([entry.question for entry in rows if entry.question_id], viewer)
     return Page(entries=rows, next_cursor=encode_cursor(rows[-1]) if has_more else None)
 
@@ -122,6 +126,26 @@ def timeline_page(*, couple: Couple, viewer: User, kind: str | None, before: str
 # Plain value queries instead of prefetch_related: the page needs a few columns of these
 # rows, and building model instances through the prefetch machinery cost more than the
 # rest of the query.
+
+
+def attach_photos(*, notes: list = (), plans: list = ()) -> None:
+    """note.photo_rows, plan.photo_rows: each one's photos, oldest first (one query for
+    all). Notes and plans are seen by both partners, and so are their photos."""
+    by_note: dict[int, list[Photo]] = {note.pk: [] for note in notes}
+    by_plan: dict[int, list[Photo]] = {plan.pk: [] for plan in plans}
+    if by_note or by_plan:
+        photos = Photo.objects.filter(Q(note_id__in=by_note) | Q(plan_id__in=by_plan)).order_by(
+            "created_at", "pk"
+        )
+        for photo in photos:
+            if photo.note_id:
+                by_note[photo.note_id].append(photo)
+            else:
+                by_plan[photo.plan_id].append(photo)
+    for note in notes:
+        note.photo_rows = by_note[note.pk]
+    for plan in plans:
+        plan.photo_rows = by_plan[plan.pk]
 
 
 def attach_reactions(notes: list) -> None:

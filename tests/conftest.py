@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
+from pathlib import Path
 
 import pytest
 from allauth.account.internal.flows.login import (
@@ -73,12 +74,20 @@ def mailbox(run_worker) -> Callable[[], list]:
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(settings) -> None:
-    # The hashed manifest exists only after collectstatic; tests serve files from static/.
+def photo_folder(settings, tmp_path_factory) -> Path:
+    """Where this test's photos are stored: a folder of its own, never the project's media/.
+    The hashed manifest of static files exists only after collectstatic: tests serve them
+    from static/."""
+    folder = tmp_path_factory.mktemp("photos")
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "photos": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": folder, "base_url": None},
+        },
     }
+    return folder
 
 
 @pytest.fixture(autouse=True)

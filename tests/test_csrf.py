@@ -67,6 +67,7 @@ MUST_BE_REFUSED = {
     "practices/well-being/check-in/<int:pk>/reply/",
     "today/<str:day>/reply/",
     "today/skip/",
+    "journal/import/",
     "programs/<slug:slug>/start/",
     "programs/<slug:slug>/stop/",
 }
@@ -90,6 +91,7 @@ LINKED_PAGES = {
     "month/<str:ym>/",
     "practices/<slug:slug>/step/<int:number>/",
     "journal/export.json",
+    "journal/export.zip",
     "journal/export/<slug:kind>.csv",
     "calendar/<slug:token>.ics",
     "unsubscribe/<str:token>/",

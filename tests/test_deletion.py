@@ -8,6 +8,7 @@ look for any copy of those strings in every text column of the database.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zoneinfo
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,17 +17,19 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.sessions.models import Session
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import models
 from django.test import Client
 from django.utils import timezone
 from django.utils.formats import date_format
+from PIL import Image
 
 from accounts import linking
 from accounts.deletion import delete_account
 from accounts.delivery import send_email_later
 from accounts.models import Couple, PushSubscription, User
-from practices import daily, exercises, guided, journal
+from practices import daily, exercises, guided, journal, photos
 from practices.journal import When
 from practices.models import CheckIn, CustomIdea, DailyQuestion, Entry, Exchange, Note, Plan
 from practices.programs import PROGRAMS
@@ -80,6 +83,12 @@ class Journal:
     # gone, they go with the row they answer (practices.erasure says why).
     bob_on_hers: Words = field(default_factory=lambda: Words("BOB-ON-HERS"))
     plan: Plan | None = None
+
+
+def a_picture() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (32, 24), "teal").save(out, format="PNG")
+    return out.getvalue()
 
 
 @pytest.fixture
@@ -145,6 +154,14 @@ def lived_in_journal(couple, alice, bob) -> Journal:
     journal.reflect(
         couple=couple, plan=words.plan, author=bob, enjoyed=words.bob("reflection"), rating=4
     )
+    for author, alt_text in ((alice, words.alice("photo-alt")), (bob, words.bob("photo-alt"))):
+        photos.attach(
+            couple=couple,
+            user=author,
+            target=words.plan,
+            cleaned=photos.clean(SimpleUploadedFile("day.png", a_picture())),
+            alt_text=alt_text,
+        )
     journal.add_custom_idea(
         couple=couple,
         user=alice,
@@ -250,6 +267,7 @@ NOT_AUTHORED = {
     "practices.Gesture.kind": "a choice from a fixed set",
     "practices.AnswerReply.reaction": "a choice",
     "practices.ProgramRun.program": "the app's",
+    "practices.Photo.key": "random",
 }
 
 

@@ -92,7 +92,8 @@ def test_json_export_has_everything_with_names_and_utc_times(
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="bond-journal-')
     data = json.loads(body_of(response))
-    assert (data["format"], data["version"]) == ("bond-journal", 1)
+    assert (data["format"], data["version"]) == ("bond-journal", 2)
+    assert (data["exported_by"], data["partner"]) == ("Alice", "Bob")
     assert data["notes"][0]["text"] == 'Line one\nLine two, "quoted"'
     assert data["notes"][0]["author"] == "Alice"
     assert data["notes"][0]["recipient"] == "Bob"

@@ -142,12 +142,19 @@ class Sweep:
     requests: int = 0
 
 
+PHOTO_FILES = {"photo_thumb", "photo_display", "photo_original"}
+
+
 def stranger_refused(response: HttpResponse, who: str, kind: str, htmx: bool) -> bool:
     """How a route that names the owners' data may answer a stranger."""
     status = response.status_code
     if status == 405:  # a GET-only view asked with POST or the reverse: nothing is read
         return True
     if who == "sam":  # couple_required sends someone unlinked to linking, before any lookup
+        if status == 404:
+            # A photo's file: a 404 to anyone outside its couple, the unlinked included (a
+            # way to linking would confirm that the address leads somewhere).
+            return response.wsgi_request.resolver_match.url_name in PHOTO_FILES
         if htmx:
             return status == 200 and response.headers.get("HX-Redirect") == PARTNER_PAGE
         return status == 302 and response.headers.get("Location") == PARTNER_PAGE

@@ -750,8 +750,9 @@ def test_the_cost_is_the_same_few_queries_for_a_light_and_a_heavy_journal(
         # the month: notes by author and week; plans made, done and let go (one UNION
         # ALL); practice and program days (one UNION ALL); the daily questions with their
         # answer counts; the check-ins; the picked notes (100th/500th/1000th, and the
-        # first of a year and a month ago today); in this month, dates of those days.
-        with django_assert_max_num_queries(10) as captured:
+        # first of a year and a month ago today); in this month, dates of those days and
+        # the photos of each of the two days.
+        with django_assert_max_num_queries(12) as captured:
             html, _ = page_of(client, path)
         counts.append(len(captured))
         assert figure(html, f"You to {'Bob' if user == alice else 'Dana'}") == str(size // 2)
@@ -759,4 +760,4 @@ def test_the_cost_is_the_same_few_queries_for_a_light_and_a_heavy_journal(
         with django_assert_max_num_queries(2):
             page_of(client, path)
     assert counts[0] == counts[1], counts
-    assert counts[0] == (10 if this_month else 9)
+    assert counts[0] == (12 if this_month else 9)

@@ -384,11 +384,12 @@ def test_the_question_page_costs_the_same_however_much_was_answered(
     for day in daily.answerable_days(couple, today):
         daily.pin(couple, day)  # what a first look of the day does, once
     # session, user with couple and partner, the nav's count, today's question, answers and
-    # replies, the week's questions and answers, the decks chosen, their own questions; and,
+    # replies, the photos on the answers, the week's questions and answers, the decks
+    # chosen, their own questions; and,
     # as Bob answered after her, the news she reads here is done: its items, then in a
     # savepoint (two statements a test's transaction adds) the revision, the items and the
     # pushes called off, and the nav's count again
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         assert alice_client.get("/today/").status_code == 200
     assert not Notification.objects.waiting_for(alice).filter(question__day=today).exists()
 

@@ -178,7 +178,8 @@ EXPECTED_CSP = {
     "default-src": "'none'",
     "script-src": "'self'",
     "style-src": "'self'",
-    "img-src": "'self' data:",
+    # blob: previews a photo chosen for upload, before it is sent.
+    "img-src": "'self' data: blob:",
     "form-action": "'self'",
     "base-uri": "'none'",
     "frame-ancestors": "'none'",

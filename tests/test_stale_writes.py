@@ -214,6 +214,16 @@ OTHER_POSTS: dict[str, str] = {
     "plans/ideas/": CREATES,
     "practices/empathy/reflect-back/": CREATES,
     "today/own/": CREATES,
+    "journal/import/": "adds a new couple of the importer's, only while they are in no active "
+    "one; edits no existing row",
+    "journal/notes/<int:pk>/photos/": "adds a photo (a few per item at most, counted under "
+    "the couple's lock, as is the quota)",
+    "plans/<int:pk>/photos/": "adds a photo, as above",
+    "today/<str:day>/photos/": "adds a photo to the viewer's own answer, as above",
+    "photos/<str:key>/describe/": "only the person who added the photo describes it: nobody "
+    "else's words can be overwritten, and their last save is what they meant",
+    "photos/<str:key>/delete/": "deletes the viewer's own photo; asked again, it finds nothing "
+    "(404), and nothing else changes",
     "signs/": "adds a new sign (a few a day at most, counted under the couple's lock)",
     "accounts/signup/": CREATES,
     "invite/code/": "a lookup: redirects to the code's invite; wrong guesses count in the cache",

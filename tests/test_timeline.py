@@ -155,8 +155,8 @@ def test_a_deep_page_uses_the_index_not_offset(
     oldest = Entry.objects.order_by("occurred_at", "id")[5]
     from practices.timeline import encode_cursor
 
-    # session, user with couple and partner, entries, reactions
-    with django_assert_max_num_queries(4) as captured:
+    # session, user with couple and partner, entries, reactions, photos
+    with django_assert_max_num_queries(5) as captured:
         response = htmx_client.get(f"/journal/?before={encode_cursor(oldest)}")
     assert response.content.decode().count('<li class="entry"') == 5
     sql = " ".join(q["sql"] for q in captured.captured_queries).upper()
@@ -170,14 +170,14 @@ def test_a_deep_page_uses_the_index_not_offset(
 @pytest.mark.parametrize(
     ("path", "most"),
     [
-        # session, user with couple and partner, unread count, entries, reactions, answers
-        # and the replies on them, and Bob's newest note to her, first (the note, its
-        # reactions, her keepsake); then,
+        # session, user with couple and partner, unread count, entries, reactions, photos,
+        # answers and the replies on them, and Bob's newest note to her, first (the note,
+        # its reactions and photos, her keepsake); then,
         # as Alice has unread notes, reading them: touch the couple, their news (items,
         # done, pushes called off) and the notes, in a savepoint (two statements a test's
         # transaction adds), and the nav's count under the new revision.
-        ("/journal/", 18),
-        ("/journal/?show=notes", 17),
+        ("/journal/", 20),
+        ("/journal/?show=notes", 19),
         ("/journal/?show=plans", 7),
         # session, user with couple and partner, notes, reactions, my stars, nav's count
         ("/journal/keepsakes/", 6),
@@ -212,11 +212,12 @@ def test_plan_and_note_pages_cost_a_bounded_number_of_queries(
     fill_journal(couple, alice, bob, size)
     plan = Plan.objects.last()
     note = Note.objects.last()
-    # session, user with couple and partner, plan, reflections, nav's count, the plan's news
-    with django_assert_max_num_queries(6):
+    # session, user with couple and partner, plan, reflections, photos, nav's count, the
+    # plan's news
+    with django_assert_max_num_queries(7):
         assert alice_client.get(f"/plans/{plan.pk}/").status_code == 200
-    # session, user with couple and partner, note, reactions, star, nav's count; read as on
+    # session, user with couple and partner, note, reactions, photos, star, nav's count; read as on
     # the journal: touch, its news (items, done, pushes called off), update, the savepoint
     # around them, and the count again
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         assert alice_client.get(f"/journal/notes/{note.pk}/").status_code == 200

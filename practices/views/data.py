@@ -1,17 +1,21 @@
-"""The couple's data leaving Bond: exports and the calendar feed."""
+"""The couple's data leaving Bond, and coming back: exports, the import, the calendar feed."""
 
 from __future__ import annotations
 
 from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts import linking
 from accounts.couples import couple_required
 from accounts.models import Couple, calendar_token_hash
-from practices import export
+from practices import export, restore
 from practices.calendar import FEED_STATUSES, calendar_of
+from practices.forms import ImportForm
 from practices.models import Plan
 
 
@@ -40,6 +44,15 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
 @couple_required
 @reauthentication_required
 @require_GET
+def export_zip(request: HttpRequest) -> StreamingHttpResponse:
+    chunks = export.zip_chunks(request.couple, request.user)
+    response = StreamingHttpResponse(chunks, content_type="application/zip")
+    return attachment(response, export_name("zip"))
+
+
+@couple_required
+@reauthentication_required
+@require_GET
 def export_csv(request: HttpRequest, kind: str) -> StreamingHttpResponse:
     spec = export.KINDS.get(kind)
     if spec is None:
@@ -47,6 +60,37 @@ def export_csv(request: HttpRequest, kind: str) -> StreamingHttpResponse:
     lines = export.csv_lines(request.couple, request.user, spec)
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     return attachment(response, export_name("csv", kind))
+
+
+# Asks for the password again, as exporting does: it makes a couple in the person's name.
+@login_required
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def journal_import(request: HttpRequest) -> HttpResponse:
+    if linking.active_membership(request.user):
+        context = {"linked": True, "refusal": restore.ALREADY_LINKED}
+        return render(request, "practices/journal_import.html", context, status=409)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                restored = restore.restore_journal(
+                    user=request.user, upload=form.cleaned_data["archive"]
+                )
+            except restore.RestoreRefused as refusal:
+                form.add_error("archive", refusal.message)
+                status = refusal.status
+            else:
+                counts = ", ".join(f"{kind}: {n}" for kind, n in restored.counts.items() if n)
+                messages.success(
+                    request,
+                    f"Your journal is back ({counts or 'nothing of yours in it'}). It stays "
+                    "read-only until your partner joins: send them the invite below.",
+                )
+                return redirect("accounts:partner")
+    return render(request, "practices/journal_import.html", {"form": form}, status=status)
 
 
 @require_GET

@@ -24,7 +24,7 @@ from accounts.couples import (
     get_for_writing,
 )
 from practices import journal, selectors
-from practices.forms import KeepForm, NoteForm, ReactionForm
+from practices.forms import KeepForm, NoteForm, PhotoForm, ReactionForm
 from practices.fragments import unread_count
 from practices.journal import NOTE_EDIT_WINDOW
 from practices.models import Note
@@ -119,7 +119,9 @@ def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
     card = selectors.note_for(viewer=Viewer.of(request), note=note)
     if card.is_new:
         journal.mark_notes_read(recipient=request.user, couple=request.couple, note_ids=[note.pk])
-    return render(request, "practices/note_detail.html", {"note": card})
+    # Its author adds photos to it, while the couple's journal is open to changes.
+    photo_form = PhotoForm() if card.from_me and request.couple.is_active else None
+    return render(request, "practices/note_detail.html", {"note": card, "photo_form": photo_form})
 
 
 @couple_required

@@ -29,6 +29,7 @@ from practices.forms import (
     YOUR_OWN,
     CustomIdeaForm,
     IdeaSearchForm,
+    PhotoForm,
     PlanForm,
     ReflectionForm,
     StatusForm,
@@ -38,7 +39,8 @@ from practices.ideas import CATEGORIES, IDEAS, IDEAS_BY_SLUG
 from practices.journal import StalePlan, When
 from practices.models import CustomIdea, Notification, Plan
 from practices.notifications import settle_on_view
-from practices.presenters import Viewer, plan_card
+from practices.presenters import Viewer, photo_cards, plan_card
+from practices.timeline import attach_photos
 
 
 def editor_zone(request: HttpRequest) -> zoneinfo.ZoneInfo:
@@ -140,9 +142,14 @@ def plan_page(request: HttpRequest, plan: Plan, **overrides: object) -> dict:
     mine = reflections.pop(request.user.pk, None)
     theirs = next(iter(reflections.values()), None)
     can_reflect = plan.status == Plan.Status.DONE and mine is None and viewer.can_write
+    attach_photos(plans=[plan])
     return {
         "plan": plan,
-        "card": plan_card(plan, viewer),
+        "card": plan_card(plan, viewer, photos=photo_cards(plan.photo_rows, viewer)),
+        "photo_form": PhotoForm() if viewer.can_write else None,
+        "photo_label": "Add a photo of the day"
+        if plan.status == Plan.Status.DONE
+        else "Add a photo of the place",
         "updater_name": viewer.name_of(plan.updated_by_id),
         "status_choices": Plan.Status.choices,
         "my_reflection": mine,

@@ -25,6 +25,7 @@ from practices.forms import (
     ArchiveSearchForm,
     DecksForm,
     OwnQuestionForm,
+    PhotoForm,
 )
 from practices.fragments import waiting_count
 from practices.models import Notification
@@ -84,6 +85,10 @@ def question_context(request: HttpRequest, the_day: dt.date) -> dict:
             lambda: DecksForm(initial={"decks": sorted(daily.chosen_decks(request.couple))})
         ),
         "own_question_form": OwnQuestionForm(),
+        "answer_photos": SimpleLazyObject(
+            lambda: selectors.answer_photos(Viewer.of(request), current.mine, current.theirs)
+        ),
+        "photo_form": PhotoForm(),
         "own_questions": SimpleLazyObject(lambda: selectors.own_questions(Viewer.of(request))),
     }
 

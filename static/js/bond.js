@@ -123,3 +123,52 @@ function closeOpenMenus(event) {
 
 document.addEventListener("click", closeOpenMenus);
 document.addEventListener("keydown", closeOpenMenus);
+
+// Photo uploads ([data-photo-upload]): a preview of the chosen picture, and the upload sent
+// with a progress bar, as a slow phone connection can take a while. The form works alone:
+// this only takes over its submit, and falls back to it if the request cannot be made.
+function enablePhotoUploads() {
+  for (const form of document.querySelectorAll("form[data-photo-upload]")) {
+    const input = form.querySelector("input[type=file]");
+    const progress = form.querySelector(".photo-progress");
+    // Made here, not in the page: an <img> without a source is not valid HTML.
+    const preview = document.createElement("img");
+    preview.className = "photo-preview";
+    preview.alt = "";
+    preview.hidden = true;
+    progress.before(preview);
+    input.addEventListener("change", () => {
+      if (preview.src) URL.revokeObjectURL(preview.src);
+      const file = input.files[0];
+      preview.hidden = !file;
+      if (file) preview.src = URL.createObjectURL(file);
+    });
+    form.addEventListener("submit", (event) => {
+      if (!window.FormData || !input.files.length) return;
+      event.preventDefault();
+      const request = new XMLHttpRequest();
+      request.open("POST", form.action);
+      // Answered as htmx is: where to go (HX-Redirect) rather than the page itself.
+      request.setRequestHeader("HX-Request", "true");
+      progress.hidden = false;
+      progress.value = 0;
+      form.querySelector("button[type=submit]").disabled = true;
+      request.upload.addEventListener("progress", (step) => {
+        if (step.lengthComputable) progress.value = Math.round((100 * step.loaded) / step.total);
+      });
+      request.addEventListener("load", () => {
+        const next = request.getResponseHeader("HX-Redirect");
+        if (next) {
+          window.location.assign(next);
+          return;
+        }
+        // Refused: show why, as the plain form would have (its form then posts plainly).
+        const page = new DOMParser().parseFromString(request.responseText, "text/html");
+        document.querySelector("main").replaceWith(page.querySelector("main"));
+      });
+      request.addEventListener("error", () => form.submit());
+      request.send(new FormData(form));
+    });
+  }
+}
+document.addEventListener("DOMContentLoaded", enablePhotoUploads);
