@@ -280,11 +280,41 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Files served at the site's root: the service worker, whose scope is where it is served.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+
+
 # Photos live in their own storage, never under static/ and never at a public URL: every
 # one is served by practices.views.photos through the couple door. By default a folder
 # (PHOTO_ROOT); PHOTO_STORAGE=s3 keeps them in S3-compatible object storage (MinIO, AWS,
 # and the like) through django-storages, private, the view handing members a URL signed
 # for PHOTO_URL_SECONDS.
+def s3_photos_backend(
+    *,
+    bucket: str,
+    url_seconds: int,
+    endpoint_url: str = "",
+    region: str = "",
+    access_key: str = "",
+    secret_key: str = "",
+) -> dict:
+    """A private bucket through django-storages; what is left empty, boto3 finds itself
+    (AWS's endpoint, the AWS_* environment)."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url or None,
+            "region_name": region or None,
+            "access_key": access_key or None,
+            "secret_key": secret_key or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": url_seconds,
+            "signature_version": "s3v4",
+            "file_overwrite": False,
+        },
+    }
+
+
 PHOTO_ROOT = Path(env("PHOTO_ROOT", str(BASE_DIR / "media" / "photos")))
 PHOTO_STORAGE = env("PHOTO_STORAGE", "filesystem")
 PHOTO_URL_SECONDS = env_int("PHOTO_URL_SECONDS", 300)
@@ -295,20 +325,14 @@ if PHOTO_STORAGE == "filesystem":
         "OPTIONS": {"location": PHOTO_ROOT, "base_url": None},
     }
 elif PHOTO_STORAGE == "s3":
-    PHOTOS_BACKEND = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env("PHOTO_S3_BUCKET"),
-            "endpoint_url": env("PHOTO_S3_ENDPOINT_URL"),
-            "region_name": env("PHOTO_S3_REGION"),
-            "access_key": env("PHOTO_S3_ACCESS_KEY_ID"),
-            "secret_key": env("PHOTO_S3_SECRET_ACCESS_KEY"),
-            "default_acl": "private",
-            "querystring_auth": True,
-            "querystring_expire": PHOTO_URL_SECONDS,
-            "file_overwrite": False,
-        },
-    }
+    PHOTOS_BACKEND = s3_photos_backend(
+        bucket=env("PHOTO_S3_BUCKET"),
+        endpoint_url=env("PHOTO_S3_ENDPOINT_URL"),
+        region=env("PHOTO_S3_REGION"),
+        access_key=env("PHOTO_S3_ACCESS_KEY_ID"),
+        secret_key=env("PHOTO_S3_SECRET_ACCESS_KEY"),
+        url_seconds=PHOTO_URL_SECONDS,
+    )
 else:
     raise ImproperlyConfigured(f"PHOTO_STORAGE must be filesystem or s3, not {PHOTO_STORAGE!r}.")
 # Where browsers fetch photos from: this site, or the object storage that signed URLs name.

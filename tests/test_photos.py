@@ -7,16 +7,20 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
+import boto3
 import pillow_heif
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+from moto import mock_aws
 from PIL import Image
 
 from accounts.deletion import delete_account
+from bond.settings import s3_photos_backend
 from practices import daily, journal
 from practices.journal import When
 from practices.models import Note, Photo
@@ -406,3 +410,41 @@ def test_memories_group_photos_by_month_in_a_bounded_number_of_queries(
 def test_settings_show_the_photo_space_used(kept, alice_client):
     page = alice_client.get("/account/settings/").content.decode()
     assert "of 2 GB" in page
+
+
+# Object storage ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def in_a_bucket(settings, monkeypatch):
+    """PHOTO_STORAGE=s3's storage, against moto's stand-in for S3 (no network)."""
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.setenv(name, "testing")
+    with mock_aws():
+        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="bond-photos")
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "photos": s3_photos_backend(bucket="bond-photos", region="us-east-1", url_seconds=300),
+        }
+        yield
+
+
+def test_in_object_storage_members_get_a_short_lived_signed_url(
+    in_a_bucket, alice_client, bob_client, charlie_client, note, run_worker
+):
+    assert add_to_note(alice_client, note, jpeg_with_metadata()).status_code == 302
+    run_worker()
+    photo = Photo.objects.get()
+    assert photo.thumb
+    stored = boto3.client("s3", region_name="us-east-1").list_objects_v2(Bucket="bond-photos")
+    assert len(stored["Contents"]) == 3
+    for client in (alice_client, bob_client):
+        response = served(client, photo, "thumb")
+        assert response.status_code == 302
+        address = urlsplit(response.url)
+        query = parse_qs(address.query)
+        assert address.path.endswith(photo.thumb.name)
+        assert query["X-Amz-Expires"] == ["300"]
+        assert "X-Amz-Signature" in query
+        assert response.headers["Cache-Control"] == "private, no-store"
+    assert served(charlie_client, photo, "thumb").status_code == 404
