@@ -426,7 +426,8 @@ class NotificationTopic(models.TextChoices):
     REFLECT_BACK = "reflect_back", "A reflect-back, and a reply to yours"
     PLANS = "plans", "Plans, dates and reflections"
     GESTURES = "gestures", "Thinking of you"
-    PROGRAMS = "programs", "A program your partner started"
+    PROGRAMS = "programs", "A program your partner started or stopped"
+    PHOTOS = "photos", "A photo your partner added"
 
 
 def every_topic() -> list[str]:

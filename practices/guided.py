@@ -18,7 +18,7 @@ from django.utils import timezone
 from accounts.couples import couple_change
 from accounts.models import Couple, User
 from practices.models import Notification, ProgramRun, ProgramStep
-from practices.notifications import settle, tell
+from practices.notifications import done, settle, tell
 from practices.programs import PROGRAMS_BY_SLUG, Program, ProgramDay
 from practices.progress import record_practice
 
@@ -90,9 +90,21 @@ def resume(*, couple: Couple, run: ProgramRun) -> None:
         ProgramRun.objects.filter(pk=run.pk).update(paused_at=None)
 
 
-def stop(*, couple: Couple, run: ProgramRun) -> None:
+def stop(*, couple: Couple, user: User, run: ProgramRun) -> None:
+    """Ends the program for both; the partner is told, and "started" news of it, which
+    would lead to a program no longer under way, is off both lists."""
     with couple_change(couple):
-        ProgramRun.objects.filter(pk=run.pk, ended_at=None).update(ended_at=timezone.now())
+        if not ProgramRun.objects.filter(pk=run.pk, ended_at=None).update(ended_at=timezone.now()):
+            return
+        started_news = Notification.objects.filter(program_run=run, done_at=None)
+        done(list(started_news.values_list("pk", flat=True)))
+        tell(
+            couple=couple,
+            actor=user,
+            kind=Notification.Kind.PROGRAM_STOPPED,
+            key=f"program-stopped:{run.pk}",
+            program_run=run,
+        )
 
 
 def mark_day(*, couple: Couple, user: User, run: ProgramRun, day: int) -> ProgramDay:

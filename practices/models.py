@@ -668,6 +668,8 @@ class Notification(models.Model):
         GESTURE = "gesture", "Thinking of you"
         ANSWER_REPLY = "answer_reply", "A reply to an answer"
         PROGRAM = "program", "A program started"
+        PROGRAM_STOPPED = "program_stopped", "A program stopped"
+        PHOTO = "photo", "A photo"
 
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
     recipient = models.ForeignKey(
@@ -726,6 +728,8 @@ class Notification(models.Model):
                         "gesture",
                         "answer_reply",
                         "program",
+                        "program_stopped",
+                        "photo",
                     ]
                 ),
                 name="notification_kind_known",

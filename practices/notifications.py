@@ -21,6 +21,7 @@ from collections import Counter
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.couples import couple_change
@@ -46,6 +47,8 @@ TOPIC_OF = {
     Kind.GESTURE: Topic.GESTURES,
     Kind.ANSWER_REPLY: Topic.ANSWERS,
     Kind.PROGRAM: Topic.PROGRAMS,
+    Kind.PROGRAM_STOPPED: Topic.PROGRAMS,
+    Kind.PHOTO: Topic.PHOTOS,
 }
 
 # What a device shows: who and what kind ({name} is the partner), and with hidden names
@@ -64,6 +67,8 @@ PUSH_TEXT = {
     Kind.GESTURE: ("{name}: {gesture}", "{gesture}"),
     Kind.ANSWER_REPLY: ("{name} replied to your answer", "A reply to your answer"),
     Kind.PROGRAM: ("{name} started a program for you two", "A program started"),
+    Kind.PROGRAM_STOPPED: ("{name} stopped your program", "A program stopped"),
+    Kind.PHOTO: ("{name} added a photo", "A new photo"),
 }
 
 # What the email digest counts, one line a kind: (one, many).
@@ -81,6 +86,8 @@ DIGEST_LINES = {
     Kind.GESTURE: ("a sign they are thinking of you", "{n} signs they are thinking of you"),
     Kind.ANSWER_REPLY: ("a reply to your answer", "{n} replies to your answers"),
     Kind.PROGRAM: ("a program to do together", "{n} programs to do together"),
+    Kind.PROGRAM_STOPPED: ("a program stopped", "{n} programs stopped"),
+    Kind.PHOTO: ("a photo", "{n} photos"),
 }
 
 TOPIC_PREFIX = "notification:"
@@ -257,6 +264,8 @@ def item_url(item: Notification) -> str:
         return action_path("empathy")
     if item.check_in_id:
         return action_path("well-being")
+    if item.kind == Kind.PROGRAM_STOPPED:
+        return reverse("practices:program_list")
     if item.program_run_id:
         return path_to("practices:program", item.program_run.program)
     return "/"  # a sign from the partner is on the home page

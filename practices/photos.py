@@ -33,7 +33,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from accounts.couples import couple_change
 from accounts.delivery import queue_with_change
 from accounts.models import Couple, User
-from practices.models import Answer, Note, Photo, Plan
+from practices.models import Answer, Note, Notification, Photo, Plan
+from practices.notifications import tell
 
 pillow_heif.register_heif_opener()
 
@@ -209,12 +210,33 @@ def attach(
                 **{field: target},
             )
             queue_with_change(make_sizes, photo.pk)
+            tell_partner(couple=couple, user=user, target=target)
     except BaseException:
         # Nothing was recorded: the file would belong to nobody.
         if name:
             storage.delete(name)
         raise
     return photo
+
+
+def tell_partner(*, couple: Couple, user: User, target: Target) -> None:
+    """The partner hears of a photo they may see: on a note or a plan at once; on an answer
+    only once they answered too (until then nothing of the day's answer is theirs to see,
+    and answering shows it to them)."""
+    if isinstance(target, Answer):
+        if not Answer.objects.filter(question=target.question).exclude(author=user).exists():
+            return
+        about = {"question": target.question}
+    else:
+        about = {target_field(target): target}
+    field, thing = next(iter(about.items()))
+    tell(
+        couple=couple,
+        actor=user,
+        kind=Notification.Kind.PHOTO,
+        key=f"photo:{field}:{thing.pk}",
+        **about,
+    )
 
 
 def target_field(target: Target) -> str:

@@ -504,6 +504,18 @@ def for_you_item(
     elif kind == Notification.Kind.PROGRAM:
         sentence = f"{Name} started “{program_title(item.program_run.program)}” for you two."
         action, url = "See day 1", path_to("practices:program", item.program_run.program)
+    elif kind == Notification.Kind.PROGRAM_STOPPED:
+        title = program_title(item.program_run.program)
+        sentence = f"{Name} stopped “{title}”. Start another whenever you like."
+        action, url = "See the programs", item_url(item)
+    elif kind == Notification.Kind.PHOTO:
+        if item.note_id:
+            sentence = f"{Name} added a photo to their note to you."
+        elif item.plan_id:
+            sentence = f"{Name} added a photo to {item.plan.title}."
+        else:
+            sentence = f"{Name} added a photo to their answer."
+        action, url = "See it", item_url(item)
     elif kind == Notification.Kind.GESTURE:
         sentence = GESTURE_SENTENCES[item.gesture.kind].format(name=Name)
         action, url = "Send one back", reverse("practices:gesture_send")

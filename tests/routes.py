@@ -305,7 +305,7 @@ def build_owned(*, couple: Couple, alice: User, bob: User, inviter: User) -> Own
         exchange=exchange,
         affection=affection,
         check_in=check,
-        notification=Notification.objects.get(recipient=bob, note=note),
+        notification=Notification.objects.get(recipient=bob, note=note, kind="note"),
         photo=photo,
         day=today,
         invite=linking.create_invite(inviter=inviter),

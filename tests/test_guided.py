@@ -144,6 +144,23 @@ def test_stopping_ends_it(couple, alice, bob_client, alice_client):
     assert "Start it together" in text_of(alice_client, URL)
 
 
+def test_a_stop_is_told_to_the_partner_instead_of_the_start(
+    couple, alice, bob, alice_client, bob_client
+):
+    alice_client.post(f"{URL}start/")
+    alice_client.post(f"{URL}stop/")
+    home = text_of(bob_client, "/")
+    assert "Alice stopped “A fortnight of appreciation”." in home
+    # The start's news would lead to a program no longer under way.
+    assert "Alice started" not in home
+    assert not Notification.objects.waiting_for(alice).exists()
+    # Stopping twice (two tabs) tells once.
+    alice_client.post(f"{URL}stop/")
+    assert Notification.objects.filter(kind="program_stopped").count() == 1
+    text_of(bob_client, "/programs/")
+    assert not Notification.objects.waiting_for(bob).exists()
+
+
 def test_an_unknown_program_is_a_404_and_an_archive_cannot_start_one(
     couple, alice, bob, alice_client
 ):

@@ -23,7 +23,7 @@ from accounts.deletion import delete_account
 from bond.settings import s3_photos_backend
 from practices import daily, journal
 from practices.journal import When
-from practices.models import Note, Photo
+from practices.models import Note, Notification, Photo
 
 pytestmark = pytest.mark.django_db
 
@@ -326,6 +326,36 @@ def test_an_answers_photo_follows_the_answers_rule(alice_client, bob_client, cou
     daily.save_answer(couple=couple, user=bob, day=today, text="The mountains")
     assert "SECRET-ALT-0b1e" in bob_client.get("/today/").content.decode()
     assert served(bob_client, photo, "original").status_code == 200
+
+
+def test_the_partner_hears_of_a_photo_and_reading_it_is_seeing_it(
+    alice_client, bob_client, note, bob
+):
+    add_to_note(alice_client, note, picture("JPEG"), "a.jpg")
+    add_to_note(alice_client, note, picture("JPEG"), "a.jpg")
+    home = bob_client.get("/").content.decode()
+    # Two photos on one note: one item.
+    said = '<p class="for-you-sentence">Alice added a photo to their note to you.</p>'
+    assert home.count(said) == 1
+    assert Notification.objects.waiting_for(bob).filter(kind="photo").count() == 1
+    bob_client.get(f"/journal/notes/{note.pk}/")
+    assert not Notification.objects.waiting_for(bob).exists()
+
+
+def test_a_photo_on_an_answer_is_told_only_once_the_partner_may_see_it(
+    alice_client, bob_client, couple, alice, bob
+):
+    today = timezone.localdate()
+    daily.save_answer(couple=couple, user=alice, day=today, text="The sea")
+    Notification.objects.all().delete()  # the answer's own news, told already
+    alice_client.post(f"/today/{today}/photos/", {"photo": upload(picture("JPEG"))})
+    assert not Notification.objects.exists()
+    assert "added a photo" not in bob_client.get("/").content.decode()
+    daily.save_answer(couple=couple, user=bob, day=today, text="The mountains")
+    alice_client.post(f"/today/{today}/photos/", {"photo": upload(picture("JPEG"))})
+    assert "Alice added a photo to their answer." in bob_client.get("/").content.decode()
+    bob_client.get("/today/")
+    assert not Notification.objects.waiting_for(bob).exists()
 
 
 def test_a_photo_on_an_answer_needs_the_answer_first(bob_client, couple):

@@ -218,6 +218,6 @@ def test_plan_and_note_pages_cost_a_bounded_number_of_queries(
         assert alice_client.get(f"/plans/{plan.pk}/").status_code == 200
     # session, user with couple and partner, note, reactions, photos, star, nav's count; read as on
     # the journal: touch, its news (items, done, pushes called off), update, the savepoint
-    # around them, and the count again
-    with django_assert_max_num_queries(14):
+    # around them, and the count again; then whether news of its photos waits
+    with django_assert_max_num_queries(15):
         assert alice_client.get(f"/journal/notes/{note.pk}/").status_code == 200

@@ -25,9 +25,10 @@ from accounts.couples import (
 )
 from practices import journal, selectors
 from practices.forms import KeepForm, NoteForm, PhotoForm, ReactionForm
-from practices.fragments import unread_count
+from practices.fragments import unread_count, waiting_count
 from practices.journal import NOTE_EDIT_WINDOW
-from practices.models import Note
+from practices.models import Note, Notification
+from practices.notifications import settle_on_view
 from practices.presenters import NoteCard, Viewer, note_card
 from practices.timeline import FILTERS, BadCursor, attach_reactions, decode_cursor
 
@@ -119,6 +120,14 @@ def note_detail(request: HttpRequest, pk: int) -> HttpResponse:
     card = selectors.note_for(viewer=Viewer.of(request), note=note)
     if card.is_new:
         journal.mark_notes_read(recipient=request.user, couple=request.couple, note_ids=[note.pk])
+    if waiting_count(request):
+        # Its photos are on this page: news of them is seen.
+        settle_on_view(
+            couple=request.couple,
+            recipient=request.user,
+            kinds=[Notification.Kind.PHOTO],
+            note=note,
+        )
     # Its author adds photos to it, while the couple's journal is open to changes.
     photo_form = PhotoForm() if card.from_me and request.couple.is_active else None
     return render(request, "practices/note_detail.html", {"note": card, "photo_form": photo_form})

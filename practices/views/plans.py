@@ -169,7 +169,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # The plan is on this page, and so is the partner's reflection once the viewer
         # wrote theirs: that news is seen.
         kind = Notification.Kind
-        kinds = [kind.PLAN_NEW, kind.PLAN_CHANGED, kind.DATE_TOMORROW]
+        kinds = [kind.PLAN_NEW, kind.PLAN_CHANGED, kind.DATE_TOMORROW, kind.PHOTO]
         if context["my_reflection"]:
             kinds.append(kind.REFLECTION)
         settle_on_view(couple=request.couple, recipient=request.user, kinds=kinds, plan=plan)

@@ -61,6 +61,13 @@ def running(request: HttpRequest) -> tuple[ProgramRun | None, list[ProgramStep]]
 @require_GET
 def program_list(request: HttpRequest) -> HttpResponse:
     run, steps = running(request)
+    if waiting_count(request):
+        # The page says what is under way, so news of a program stopped is seen here.
+        settle_on_view(
+            couple=request.couple,
+            recipient=request.user,
+            kinds=[Notification.Kind.PROGRAM_STOPPED],
+        )
     context = {"programs": PROGRAMS, "run": run}
     if run:
         today = timezone.localdate()
@@ -143,7 +150,7 @@ def run_of(request: HttpRequest, slug: str) -> ProgramRun | None:
 def change_run(request: HttpRequest, slug: str, change, said: str) -> HttpResponse:
     run = run_of(request, slug)
     if run is not None:
-        change(couple=request.couple, run=run)
+        change(run)
         messages.success(request, said)
     return redirect("practices:program", slug=slug)
 
@@ -151,19 +158,34 @@ def change_run(request: HttpRequest, slug: str, change, said: str) -> HttpRespon
 @active_couple_required
 @require_POST
 def program_pause(request: HttpRequest, slug: str) -> HttpResponse:
-    return change_run(request, slug, guided.pause, "Paused. It waits for you both, as it is.")
+    return change_run(
+        request,
+        slug,
+        lambda run: guided.pause(couple=request.couple, run=run),
+        "Paused. It waits for you both, as it is.",
+    )
 
 
 @active_couple_required
 @require_POST
 def program_resume(request: HttpRequest, slug: str) -> HttpResponse:
-    return change_run(request, slug, guided.resume, "Welcome back: your next day is open.")
+    return change_run(
+        request,
+        slug,
+        lambda run: guided.resume(couple=request.couple, run=run),
+        "Welcome back: your next day is open.",
+    )
 
 
 @active_couple_required
 @require_POST
 def program_stop(request: HttpRequest, slug: str) -> HttpResponse:
-    return change_run(request, slug, guided.stop, "Stopped. You can start any program again.")
+    return change_run(
+        request,
+        slug,
+        lambda run: guided.stop(couple=request.couple, user=request.user, run=run),
+        "Stopped. You can start any program again.",
+    )
 
 
 @active_couple_required

@@ -105,7 +105,11 @@ def question(request: HttpRequest, day: str | None = None) -> HttpResponse:
             settle_on_view(
                 couple=request.couple,
                 recipient=request.user,
-                kinds=[Notification.Kind.ANSWER, Notification.Kind.ANSWER_REPLY],
+                kinds=[
+                    Notification.Kind.ANSWER,
+                    Notification.Kind.ANSWER_REPLY,
+                    Notification.Kind.PHOTO,
+                ],
                 question__couple=request.couple,
                 question__day=the_day,
                 question__answers__author=request.user,
