@@ -91,19 +91,25 @@ def couple_change(couple: Couple) -> Iterator[Couple]:
             raise
 
 
-def get_for_reading(request: HttpRequest, queryset: models.QuerySet[Owned], pk: int) -> Owned:
-    """The object `pk` of the viewer's couple (active or archive), else a 404."""
-    return get_object_or_404(queryset.for_couple(request.couple), pk=pk)
+def get_for_reading(
+    request: HttpRequest, queryset: models.QuerySet[Owned], pk: int | None = None, **lookup
+) -> Owned:
+    """The object `pk` (or found by another unique `lookup`, e.g. a photo's key) of the
+    viewer's couple (active or archive), else a 404."""
+    if pk is not None:
+        lookup["pk"] = pk
+    return get_object_or_404(queryset.for_couple(request.couple), **lookup)
 
 
 def get_for_writing(
     request: HttpRequest,
     queryset: models.QuerySet[Owned],
-    pk: int,
+    pk: int | None = None,
     *,
     owner: str | None = None,
     refusal: str = "",
     in_archive: bool = False,
+    **lookup,
 ) -> Owned:
     """The object `pk` of the viewer's couple, for a change by the viewer.
 
@@ -111,7 +117,7 @@ def get_for_writing(
     delete), and when `owner` names a user field, that user must be the viewer; otherwise
     PermissionDenied with `refusal`. Another couple's object is a 404 before any of that.
     """
-    obj = get_for_reading(request, queryset, pk)
+    obj = get_for_reading(request, queryset, pk, **lookup)
     if owner is not None and getattr(obj, f"{owner}_id") != request.user.pk:
         raise PermissionDenied(refusal)
     if not in_archive and not request.couple.is_active:

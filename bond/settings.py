@@ -335,10 +335,17 @@ elif PHOTO_STORAGE == "s3":
     )
 else:
     raise ImproperlyConfigured(f"PHOTO_STORAGE must be filesystem or s3, not {PHOTO_STORAGE!r}.")
-# Where browsers fetch photos from: this site, or the object storage that signed URLs name.
-PHOTO_IMAGE_ORIGINS = (
-    [env("PHOTO_S3_PUBLIC_ORIGIN") or env("PHOTO_S3_ENDPOINT_URL")] if PHOTO_STORAGE == "s3" else []
-)
+# Where browsers fetch photos from: this site, or the object storage that signed URLs name
+# (on AWS, with no endpoint set, the bucket's own host).
+PHOTO_IMAGE_ORIGINS = []
+if PHOTO_STORAGE == "s3":
+    if not env("PHOTO_S3_BUCKET"):
+        raise ImproperlyConfigured("PHOTO_STORAGE=s3 needs PHOTO_S3_BUCKET.")
+    PHOTO_IMAGE_ORIGINS = [
+        env("PHOTO_S3_PUBLIC_ORIGIN")
+        or env("PHOTO_S3_ENDPOINT_URL")
+        or f"https://{env('PHOTO_S3_BUCKET')}.s3.amazonaws.com"
+    ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.text import capfirst
+
 from practices.models import CheckIn
 
 MARKER_RADIUS = 3.6
@@ -121,7 +123,7 @@ def mood_chart(
     lines = []
     for name, css, shape, points in (
         ("You", "mine", "circle", mine),
-        (partner[:1].upper() + partner[1:], "theirs", "square", theirs),
+        (capfirst(partner), "theirs", "square", theirs),
     ):
         paths = tuple(
             "M" + "L".join(f"{number(x_of(day))} {number(y_of(mood))}" for day, mood in run)

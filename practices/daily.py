@@ -92,7 +92,8 @@ def picks(couple: Couple, days: list[dt.date]) -> dict[dt.date, dict]:
         # A year either side: a day caught up on later must not repeat one asked since.
         this_year = {index for when, index in asked if abs(when - day) < year}
         # Only a year of setting aside a question every day spends the whole pool.
-        fresh = [i for i in walk_from(couple, day) if i not in this_year] or walk_from(couple, day)
+        walk = walk_from(couple, day)
+        fresh = [i for i in walk if i not in this_year] or walk
         index = next((i for i in fresh if QUESTIONS[i].deck in decks), fresh[0])
         asked.append((day, index))
         chosen[day] = {"question_index": index}
@@ -144,16 +145,15 @@ class DayQuestion:
     day: dt.date
     pinned: DailyQuestion
     text: str
-    # One of the couple's own questions: who added it ("you" or the partner's id).
+    # One of the couple's own questions: its author's id.
     own_by: int | None
     mine: Answer | None
     theirs: Answer | None  # present only once both have answered
     partner_answered: bool
     # A first question of the day was set aside for this one.
     after_a_skip: bool = False
-    # Once both answered: each one's reply on the other's answer.
+    # Once both answered: the viewer's reply on the partner's answer, and both replies.
     my_reply: AnswerReply | None = None
-    their_reply: AnswerReply | None = None
     replies: list[AnswerReply] = field(default_factory=list)
 
     @property
@@ -224,7 +224,6 @@ def questions_for_days(
                 partner_answered=theirs is not None,
                 after_a_skip=day in skipped,
                 my_reply=next((r for r in said if r.author_id == user.pk), None),
-                their_reply=next((r for r in said if r.author_id != user.pk), None),
                 replies=said,
             )
         )

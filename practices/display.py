@@ -61,3 +61,11 @@ def when_label(moment: dt.datetime) -> str:
     if days_ago == 1:
         return f"yesterday, {local:%H:%M}"
     return f"{local:%a} {local.day} {local:%b}"
+
+
+def same_day_in(day: dt.date, year: int) -> dt.date:
+    """The day's anniversary in `year` (29 February: the 28th in other years)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)

@@ -18,6 +18,9 @@ kind's CSV file has the same columns. KINDS is the one declaration of both forma
 Version 2 added `exported_by` and `partner` (whose rows are whose, for practices.restore),
 answers' `id`, and `photos`, whose `file` is the photo's path in the ZIP download
 (`zip_chunks`: the JSON, every CSV under csv/, and the photos the exporter may see).
+Answers' `question_index` (the question's place in practices.questions.QUESTIONS, empty for
+the couple's own) came later in version 2: an older file lacks it, and restore then finds the
+question by its words.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from django.utils import timezone
 
 from accounts.models import Couple, User
 from practices.models import (
+    PHOTOS,
     AffectionDay,
     Answer,
     AnswerReply,
@@ -259,6 +263,7 @@ KINDS: dict[str, Kind] = {
                         or QUESTIONS[row["question__question_index"]].text
                     ),
                 ),
+                copied("question_index", "question__question_index"),
                 person("author", "author_id"),
                 copied("text"),
                 moment("created_at"),
@@ -471,8 +476,8 @@ def zip_chunks(couple: Couple, viewer: User) -> Iterator[bytes]:
     now = timezone.now()
     with zipfile.ZipFile(pipe, mode="w", compression=zipfile.ZIP_DEFLATED) as archive:
 
-        def member(name: str, moment: dt.datetime, pieces: Iterable[bytes], compress: int):
-            info = zipfile.ZipInfo(name, date_time=moment.astimezone(dt.UTC).timetuple()[:6])
+        def member(name: str, at: dt.datetime, pieces: Iterable[bytes], compress: int):
+            info = zipfile.ZipInfo(name, date_time=at.astimezone(dt.UTC).timetuple()[:6])
             info.compress_type = compress
             # Sizes are known only at the end: zip64 fields, in case one passes 4 GB.
             with archive.open(info, mode="w", force_zip64=True) as out:
@@ -490,10 +495,14 @@ def zip_chunks(couple: Couple, viewer: User) -> Iterator[bytes]:
         for kind in KINDS.values():
             lines = encoded(csv_lines(couple, viewer, kind))
             yield from member(f"csv/{kind.name}.csv", now, lines, zipfile.ZIP_DEFLATED)
-        storage = Photo._meta.get_field("original").storage
         reads = ("original", "created_at", "sequence", *(f"{t}_id" for t in PHOTO_TARGETS))
         for row in photos_of(couple, viewer).values(*reads).iterator(CHUNK):
-            with storage.open(row["original"], "rb") as stored:
+            try:
+                stored = PHOTOS.open(row["original"], "rb")
+            except FileNotFoundError:
+                # Deleted since journal.json listed it: restore skips a listed photo it lacks.
+                continue
+            with stored:
                 # A JPEG does not deflate: stored as it is.
                 yield from member(
                     photo_file(row), row["created_at"], stored.chunks(), zipfile.ZIP_STORED

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.conf import settings
 
 from accounts.validators import single_line
 from practices import photos
@@ -284,7 +285,6 @@ class AnswerReplyForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["text"].validators.append(single_line)
-        self.fields["reaction"].required = False
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -319,7 +319,7 @@ class OwnQuestionForm(forms.ModelForm):
         self.fields["text"].validators.append(single_line)
 
     def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
+        text = self.cleaned_data["text"]
         # A question reads as one: "What made you laugh today" becomes "…today?"
         return text if text.endswith("?") else f"{text.rstrip('.!')}?"
 
@@ -353,7 +353,8 @@ class PhotoForm(PhotoDescriptionForm):
 
     photo = forms.FileField(
         label="Photo",
-        help_text=f"JPEG, PNG, WebP or HEIC, up to {photos.megabytes(photos.max_upload())}. "
+        help_text="JPEG, PNG, WebP or HEIC, up to "
+        f"{photos.megabytes(settings.PHOTO_MAX_UPLOAD_BYTES)}. "
         "Its location and camera details are removed.",
         widget=forms.FileInput(
             attrs={"accept": "image/jpeg,image/png,image/webp,image/heic,image/heif,.heic"}

@@ -30,18 +30,18 @@ from django.utils import timezone
 
 from accounts.models import Couple
 from practices.content import PRACTICES
-from practices.display import day_label, path_to
+from practices.display import day_label, path_to, same_day_in
 from practices.models import (
     CheckIn,
     DailyQuestion,
     Note,
-    Photo,
     Plan,
     PracticeLog,
     ProgramStep,
 )
 from practices.presenters import PhotoCard, Viewer, photo_cards
 from practices.programs import PROGRAMS_BY_SLUG
+from practices.selectors import photos_seen_by
 
 # The notes that are a quiet milestone: the 100th the two of them wrote each other, ...
 NOTE_MILESTONES = (100, 500, 1000)
@@ -157,7 +157,6 @@ class MonthPicture:
     until: dt.date  # the last day counted: today, in the month so far
     so_far: bool
     label: str  # "November 2026"
-    key: str  # "2026-11"
     partner_name: str  # mid-sentence: "Sam", "your former partner"
     notes: Both  # written by each
     weeks: tuple[Week, ...]
@@ -223,14 +222,6 @@ def shift_month(first: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def same_day_in(day: dt.date, year: int) -> dt.date:
-    """The day's anniversary in `year` (29 February: the 28th in other years)."""
-    try:
-        return day.replace(year=year)
-    except ValueError:
-        return day.replace(year=year, day=28)
-
-
 def midnight(day: dt.date) -> dt.datetime:
     """The start of `day` in the active (viewer's) time zone."""
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
@@ -242,7 +233,7 @@ def midnight(day: dt.date) -> dt.datetime:
 def month_of(*, viewer: Viewer, year: int, month: int) -> MonthPicture:
     """The month `year`-`month` of the viewer's couple, as the viewer sees it.
 
-    At most seven queries, whatever the size of the journal:
+    At most nine queries, whatever the size of the journal:
     1. notes by author and week;
     2. plans made, done and let go (two aggregates in one UNION ALL);
     3. practice days and program days (the month's rows of both, in one UNION ALL);
@@ -251,7 +242,8 @@ def month_of(*, viewer: Viewer, year: int, month: int) -> MonthPicture:
     6. picked notes (one row each, in one UNION ALL): the couple's 100th, 500th and
        1000th, in a month with notes; in the month so far, the first note of the same
        day a year and a month ago;
-    7. in the month so far, a date for each of those days that had no note.
+    7. in the month so far, a date for each of those days that had no note;
+    8, 9. in the month so far, the photos of each of those two days.
     """
     couple, me = viewer.couple, viewer.user
     today = timezone.localdate()
@@ -276,7 +268,6 @@ def month_of(*, viewer: Viewer, year: int, month: int) -> MonthPicture:
         until=until,
         so_far=so_far,
         label=f"{first:%B %Y}",
-        key=f"{first:%Y-%m}",
         partner_name=viewer.partner_label,
         notes=notes,
         weeks=weeks,
@@ -542,48 +533,30 @@ def remembered(
     for ago, day in anchors:
         note = picked.get(("day", day))
         if note is not None:
-            found.append(
-                Remembered(
-                    ago=ago,
-                    day=day,
-                    day_label=day_label(day),
-                    kind="note",
-                    text=note.text,
-                    byline=f"{viewer.name_of(note.author_id)} to "
-                    f"{viewer.mention(note.recipient_id)}",
-                    url=path_to("practices:note_detail", note.pk),
-                    photos=photos[day],
-                )
-            )
+            kind, text, url = "note", note.text, path_to("practices:note_detail", note.pk)
+            byline = f"{viewer.name_of(note.author_id)} to {viewer.mention(note.recipient_id)}"
         elif day in plans:
             plan = plans[day]
-            found.append(
-                Remembered(
-                    ago=ago,
-                    day=day,
-                    day_label=day_label(day),
-                    kind="plan",
-                    text=plan.title,
-                    byline="A date you had"
-                    if plan.status == Plan.Status.DONE
-                    else "A date you planned",
-                    url=path_to("practices:plan_detail", plan.pk),
-                    photos=photos[day],
-                )
-            )
+            kind, text, url = "plan", plan.title, path_to("practices:plan_detail", plan.pk)
+            had = plan.status == Plan.Status.DONE
+            byline = "A date you had" if had else "A date you planned"
         elif photos[day]:
-            found.append(
-                Remembered(
-                    ago=ago,
-                    day=day,
-                    day_label=day_label(day),
-                    kind="photos",
-                    text="",
-                    byline="Photos from that day",
-                    url=reverse("practices:memories"),
-                    photos=photos[day],
-                )
+            kind, text, url = "photos", "", reverse("practices:memories")
+            byline = "Photos from that day"
+        else:
+            continue
+        found.append(
+            Remembered(
+                ago=ago,
+                day=day,
+                day_label=day_label(day),
+                kind=kind,
+                text=text,
+                byline=byline,
+                url=url,
+                photos=photos[day],
             )
+        )
     return tuple(found)
 
 
@@ -594,7 +567,7 @@ PHOTOS_OF_A_DAY = 4
 def photos_of_days(viewer: Viewer, days: list[dt.date]) -> dict[dt.date, tuple[PhotoCard, ...]]:
     """The first photos added on each of `days` (the viewer's days) that the viewer may
     see: a query a day (there are two at most)."""
-    seen = Photo.objects.for_couple(viewer.couple).visible_to(viewer.user)
+    seen = photos_seen_by(viewer)
     return {
         day: photo_cards(
             seen.filter(

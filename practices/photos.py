@@ -33,7 +33,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from accounts.couples import couple_change
 from accounts.delivery import queue_with_change
 from accounts.models import Couple, User
-from practices.models import Answer, Note, Notification, Photo, Plan
+from practices.models import PHOTOS, Answer, Note, Notification, Photo, Plan
 from practices.notifications import tell
 
 pillow_heif.register_heif_opener()
@@ -67,10 +67,6 @@ class Cleaned:
 
 def megabytes(size: int) -> str:
     return f"{size / 1024**2:.0f} MB"
-
-
-def max_upload() -> int:
-    return settings.PHOTO_MAX_UPLOAD_BYTES
 
 
 def gigabytes(size: int) -> str:
@@ -178,26 +174,28 @@ Target = Note | Plan | Answer
 def attach(
     *, couple: Couple, user: User, target: Target, cleaned: Cleaned, alt_text: str = ""
 ) -> Photo:
-    """Keep a cleaned upload (`clean`, done before: a refused file writes nothing, and a
-    slow one holds no lock) on `target`, already found through the couple door; else
-    PhotoRefused. The quota and the per-item limit are checked under the couple's row lock
-    (couple_change), so two uploads at once cannot both take the last space.
+    """Keep a cleaned upload (`clean`, done before: a refused file writes nothing) on
+    `target`, already found through the couple door; else PhotoRefused.
+
+    The file is written before the couple's row lock is taken (a slow disk or bucket then
+    holds up nobody), and deleted again if the photo is not recorded. The quota and the
+    per-item limit are checked under the lock (couple_change), so two uploads at once
+    cannot both take the last space. A caller inside a transaction of its own that may
+    still roll back deletes the files itself (practices.restore does).
     """
     field = target_field(target)
-    storage = Photo._meta.get_field("original").storage
-    name = ""
+    # The sizes are counted ahead, at about what they take: a third of the original.
+    expected = len(cleaned.content) * 4 // 3
+    name = PHOTOS.save(random_name(".jpg"), ContentFile(cleaned.content))
     try:
         with couple_change(couple):
             if Photo.objects.filter(**{field: target}).count() >= PER_ITEM:
                 raise PhotoRefused(f"This already has {PER_ITEM} photos, the most it can have.")
-            # The sizes are counted ahead, at about what they take: a third of the original.
-            expected = len(cleaned.content) * 4 // 3
             if usage(couple) + expected > settings.PHOTO_QUOTA_BYTES:
                 raise PhotoRefused(
                     f"Your photos already fill the {gigabytes(settings.PHOTO_QUOTA_BYTES)} "
                     "the two of you have here: delete some to add more."
                 )
-            name = storage.save(random_name(".jpg"), ContentFile(cleaned.content))
             photo = Photo.objects.create(
                 couple=couple,
                 uploaded_by=user,
@@ -213,8 +211,7 @@ def attach(
             tell_partner(couple=couple, user=user, target=target)
     except BaseException:
         # Nothing was recorded: the file would belong to nobody.
-        if name:
-            storage.delete(name)
+        PHOTOS.delete(name)
         raise
     return photo
 
@@ -226,21 +223,15 @@ def tell_partner(*, couple: Couple, user: User, target: Target) -> None:
     if isinstance(target, Answer):
         if not Answer.objects.filter(question=target.question).exclude(author=user).exists():
             return
-        about = {"question": target.question}
+        about, key = {"question": target.question}, f"photo:question:{target.question_id}"
     else:
-        about = {target_field(target): target}
-    field, thing = next(iter(about.items()))
-    tell(
-        couple=couple,
-        actor=user,
-        kind=Notification.Kind.PHOTO,
-        key=f"photo:{field}:{thing.pk}",
-        **about,
-    )
+        field = target_field(target)
+        about, key = {field: target}, f"photo:{field}:{target.pk}"
+    tell(couple=couple, actor=user, kind=Notification.Kind.PHOTO, key=key, **about)
 
 
 def target_field(target: Target) -> str:
-    return {Note: "note", Plan: "plan", Answer: "answer"}[type(target)]
+    return target._meta.model_name  # "note", "plan" or "answer": Photo's own fields
 
 
 def describe(*, couple: Couple, photo: Photo, alt_text: str) -> None:
@@ -266,7 +257,7 @@ def make_sizes(photo_id: int) -> str:
         made = {field: webp_of(image, width) for field, width in SIZES}
     names = {}
     for field, content in made.items():
-        names[field] = photo.original.storage.save(random_name(".webp"), ContentFile(content))
+        names[field] = PHOTOS.save(random_name(".webp"), ContentFile(content))
     stored_bytes = photo.original.size + sum(len(content) for content in made.values())
     with couple_change(photo.couple):
         updated = Photo.objects.filter(pk=photo.pk, thumb="").update(
@@ -275,7 +266,7 @@ def make_sizes(photo_id: int) -> str:
     if not updated:
         # Deleted, or made by another worker, in the meantime: these files belong to nobody.
         for name in names.values():
-            photo.original.storage.delete(name)
+            PHOTOS.delete(name)
         return "not needed"
     return "made"
 
@@ -285,11 +276,10 @@ def delete_files(sender, instance: Photo, **kwargs) -> None:
     """A photo's files go with its row (a note deleted, an account deleted), once that is
     committed: a deletion rolled back keeps them."""
     names = [field.name for field in (instance.original, instance.display, instance.thumb)]
-    storage = instance.original.storage
 
     def delete() -> None:
         for name in names:
             if name:
-                storage.delete(name)
+                PHOTOS.delete(name)
 
     transaction.on_commit(delete)

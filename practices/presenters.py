@@ -274,7 +274,6 @@ class ReplyLine:
     name: str
     text: str
     reaction_label: str
-    reaction_icon: str
 
 
 def reply_line(reply: AnswerReply, viewer: Viewer) -> ReplyLine:
@@ -282,7 +281,6 @@ def reply_line(reply: AnswerReply, viewer: Viewer) -> ReplyLine:
         name=viewer.name_of(reply.author_id),
         text=reply.text,
         reaction_label=reply.get_reaction_display() if reply.reaction else "",
-        reaction_icon=REACTION_ICONS.get(reply.reaction, ""),
     )
 
 
@@ -447,7 +445,7 @@ def for_you_item(
     replies: dict[int, AnswerReply],
 ) -> ForYouItem:
     name = viewer.partner_label
-    Name = name[:1].upper() + name[1:]
+    Name = capfirst(name)
     sentence, quote, action, url = "", "", "Open", "/"
     kind = item.kind
     if kind == Notification.Kind.NOTE:

@@ -3,16 +3,10 @@ a self-hoster can move servers.
 
 The importing partner gets a new couple of their own, an archive that waits for the partner:
 their invite (made here, and any later one) brings the partner into it when accepted
-(accounts.linking.waiting_couple_of). What comes back is what this server can hold
-honestly. The partner has no account here, and every kind of words needs its author, so:
-
-- back: the notes the importer wrote (to nobody for now, as after a partner deleted their
-  account), every plan (both make and edit them; the partner's name on one becomes
-  "former partner"), the importer's reflections, daily answers (with the day's question:
-  one of Bond's, or their own), own questions, ideas, check-ins, reflect-backs (without
-  the partner's answer), affection ticks, and the photos the importer added to any of these;
-- not back: whatever the partner wrote or added (notes, answers, reflections, check-ins,
-  replies, ideas, photos), reactions and keepsakes, "thinking of you" signs and program days.
+(accounts.linking.waiting_couple_of). Only what is the importer's or shared comes back, as
+the partner has no account here and every kind of words needs its author: README.md
+("Importing") lists what comes back and what does not, and restore_rows keeps it, kind by
+kind.
 
 The ZIP is never trusted: its size, member count and unpacked size are checked before
 anything is read, journal.json is read with a cap, each row is checked against the model's
@@ -34,6 +28,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import DataError, IntegrityError, models, transaction
 from django.utils import timezone
 
@@ -42,6 +37,7 @@ from accounts.couples import couple_change
 from accounts.models import Couple, Invite, Membership, User
 from practices import export, photos
 from practices.models import (
+    PHOTOS,
     AffectionDay,
     Answer,
     CheckIn,
@@ -62,13 +58,15 @@ from practices.questions import QUESTIONS
 MAX_MEMBERS = 20_000
 TEXT_ROOM = 512 * 1024**2
 # journal.json is parsed whole: 100,000 entries take about 30 MB.
-MAX_JSON_BYTES = 200 * 1024**2
+MAX_JSON_BYTES = 64 * 1024**2
 JSON_NAME = "journal.json"
 ALREADY_LINKED = (
     "You are linked with a partner here, and importing makes a new couple for you: end the "
     "link first (Settings → Your partner), then import."
 )
 BATCH = 500
+
+Row = dict[str, Any]
 
 
 class RestoreRefused(ValueError):
@@ -91,7 +89,7 @@ def max_upload_bytes() -> int:
     return TEXT_ROOM + settings.PHOTO_QUOTA_BYTES
 
 
-def opened(upload) -> zipfile.ZipFile:
+def opened(upload: UploadedFile) -> zipfile.ZipFile:
     """The upload as a ZIP whose directory promises nothing too large, or RestoreRefused."""
     if upload.size > max_upload_bytes():
         raise RestoreRefused(
@@ -121,8 +119,9 @@ def read_capped(archive: zipfile.ZipFile, name: str, cap: int, what: str) -> byt
         info = archive.getinfo(name)
     except KeyError:
         raise RestoreRefused(f"This ZIP has no {name}: it is not a Bond export.") from None
+    too_large = RestoreRefused(f"{what} is larger than {photos.megabytes(cap)}: it was not kept.")
     if info.file_size > cap:
-        raise RestoreRefused(f"{what} is larger than {photos.megabytes(cap)}: it was not kept.")
+        raise too_large
     try:
         with archive.open(info) as member:
             # The directory's size may lie: never more than the cap is read.
@@ -130,7 +129,7 @@ def read_capped(archive: zipfile.ZipFile, name: str, cap: int, what: str) -> byt
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
         raise RestoreRefused(f"{name} in this ZIP is damaged: download the export again.") from None
     if len(data) > cap:
-        raise RestoreRefused(f"{what} is larger than {photos.megabytes(cap)}: it was not kept.")
+        raise too_large
     return data
 
 
@@ -162,7 +161,7 @@ def document_of(archive: zipfile.ZipFile) -> dict[str, Any]:
 # Reading journal.json's values --------------------------------------------------------------
 
 
-def moment(value: Any) -> dt.datetime | None:
+def parse_moment(value: Any) -> dt.datetime | None:
     if value is None:
         return None
     parsed = dt.datetime.fromisoformat(value)
@@ -172,13 +171,13 @@ def moment(value: Any) -> dt.datetime | None:
 
 
 def when(value: Any) -> dt.datetime:
-    parsed = moment(value)
+    parsed = parse_moment(value)
     if parsed is None:
         raise ValueError("a time is missing")
     return parsed
 
 
-def day(value: Any) -> dt.date | None:
+def parse_day(value: Any) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
@@ -210,22 +209,19 @@ class Journal:
     def mine(self, name: Any) -> bool:
         return name == self.me
 
-    def rows(self, kind: str) -> list[dict[str, Any]]:
+    def rows(self, kind: str) -> list[Row]:
         rows = self.document.get(kind, [])
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
             raise RestoreRefused(f"{JSON_NAME}: “{kind}” is not a list of rows.")
         return rows
 
     def made(
-        self,
-        kind: str,
-        rows: Iterable[dict[str, Any]],
-        make: Callable[[dict[str, Any]], models.Model | None],
-    ) -> list[tuple[dict[str, Any], models.Model]]:
-        """(row, object) for each row `make` keeps, each object's own fields checked as a
-        form would (the keys to other rows are set here, not read from the file)."""
+        self, kind: str, make: Callable[[Row], models.Model | None]
+    ) -> list[tuple[Row, models.Model]]:
+        """(row, object) for each row of `kind` that `make` keeps, each object's own fields
+        checked as a form would (the keys to other rows are set here, not read from the file)."""
         kept = []
-        for number, row in enumerate(rows, start=1):
+        for number, row in enumerate(self.rows(kind), start=1):
             with refusing(kind, number):
                 obj = make(row)
                 if obj is None:
@@ -249,11 +245,13 @@ def refusing(kind: str, number: int) -> Iterator[None]:
         ) from None
 
 
-def created(model: type[models.Model], objs: list[models.Model]) -> list[models.Model]:
-    return model.objects.bulk_create(objs, batch_size=BATCH)
+def created(model: type[models.Model], objs: list[models.Model]) -> None:
+    model.objects.bulk_create(objs, batch_size=BATCH)
 
 
-def entries(couple: Couple, kind: str, targets: Iterable[tuple[models.Model, dt.datetime]]):
+def entries(
+    couple: Couple, kind: Entry.Kind, targets: Iterable[tuple[models.Model, dt.datetime]]
+) -> None:
     created(
         Entry,
         [
@@ -263,7 +261,7 @@ def entries(couple: Couple, kind: str, targets: Iterable[tuple[models.Model, dt.
     )
 
 
-def restore_journal(*, user: User, upload) -> Restored:
+def restore_journal(*, user: User, upload: UploadedFile) -> Restored:
     """The journal in `upload` (a Bond export ZIP) as a new couple of `user`'s, with an
     invite for the partner; or RestoreRefused, and nothing written."""
     if linking.active_membership(user):
@@ -276,9 +274,8 @@ def restore_journal(*, user: User, upload) -> Restored:
             return restore_rows(user=user, journal=journal, archive=archive, written=written)
     except BaseException as error:
         # The rows are rolled back: the photo files would belong to nobody.
-        storage = Photo._meta.get_field("original").storage
         for name in written:
-            storage.delete(name)
+            PHOTOS.delete(name)
         if isinstance(error, IntegrityError | DataError):
             raise RestoreRefused(
                 f"{JSON_NAME} holds rows that do not fit together (a plan's time without its "
@@ -295,9 +292,9 @@ def restore_rows(
     with refusing("couple", 1):
         couple = Couple(
             name=text(header["name"]),
-            anniversary=day(header["anniversary"]),
+            anniversary=parse_day(header["anniversary"]),
             # Still when they linked; ended (an archive) until the partner joins.
-            linked_at=min(moment(header["linked_at"]) or now, now),
+            linked_at=min(parse_moment(header["linked_at"]) or now, now),
             ended_at=now,
             restored_at=now,
         )
@@ -306,41 +303,56 @@ def restore_rows(
     Membership.objects.create(
         couple=couple, user=user, slot=Membership.Slot.INVITER, active=False, joined_at=now
     )
-    User.objects.filter(pk=user.pk).update(current_couple=couple, current_partner=None)
-    user.current_couple, user.current_partner = couple, None
-    counts: dict[str, int] = {}
     mine = journal.mine
 
-    with couple_change(couple):
-        notes = journal.made(
-            "notes",
-            journal.rows("notes"),
-            lambda row: (
-                Note(
-                    couple=couple,
-                    author=user,
-                    text=text(row["text"]),
-                    category=text(row["category"]),
-                    created_at=when(row["created_at"]),
-                    edited_at=moment(row["edited_at"]),
-                    read_at=moment(row["read_at"]),
-                )
-                if mine(row["author"])
-                else None
-            ),
+    def keep(
+        kind: str,
+        owner: str | None,
+        make: Callable[[Row], models.Model | None],
+        *,
+        entry: Entry.Kind | None = None,
+    ) -> list[tuple[Row, models.Model]]:
+        """The rows of `kind` whose `owner` column names the importer (every row for None)
+        that `make` keeps, saved in the file's order, and on the timeline as `entry`."""
+        kept = journal.made(
+            kind, lambda row: make(row) if owner is None or mine(row[owner]) else None
         )
-        created(Note, [note for _, note in notes])
-        entries(couple, Entry.Kind.NOTE, ((note, note.created_at) for _, note in notes))
+        objs = [obj for _, obj in kept]
+        # An answer stands on its day's question: saved first, and what the timeline shows.
+        days = [obj.question for obj in objs if isinstance(obj, Answer)]
+        if days:
+            created(DailyQuestion, days)
+        if objs:
+            created(type(objs[0]), objs)
+        if entry is not None:
+            entries(couple, entry, ((target, target.created_at) for target in days or objs))
+        return kept
 
-        plans = journal.made(
+    with couple_change(couple):
+        notes = keep(
+            "notes",
+            "author",
+            lambda row: Note(
+                couple=couple,
+                author=user,
+                text=text(row["text"]),
+                category=text(row["category"]),
+                created_at=when(row["created_at"]),
+                edited_at=parse_moment(row["edited_at"]),
+                read_at=parse_moment(row["read_at"]),
+            ),
+            entry=Entry.Kind.NOTE,
+        )
+        # Every plan: both partners make and edit them.
+        plans = keep(
             "plans",
-            journal.rows("plans"),
+            None,
             lambda row: Plan(
                 couple=couple,
                 title=text(row["title"]),
                 description=text(row["description"]),
-                day=day(row["day"]),
-                starts_at=moment(row["starts_at"]),
+                day=parse_day(row["day"]),
+                starts_at=parse_moment(row["starts_at"]),
                 place=text(row["place"]),
                 status=text(row["status"]),
                 tech_free=flag(row["tech_free"]),
@@ -351,14 +363,12 @@ def restore_rows(
                 updated_at=when(row["updated_at"]),
                 version=integer(row["version"]),
             ),
+            entry=Entry.Kind.PLAN,
         )
-        created(Plan, [plan for _, plan in plans])
-        entries(couple, Entry.Kind.PLAN, ((plan, plan.created_at) for _, plan in plans))
         plan_by_id = {row["id"]: plan for row, plan in plans}
-
-        reflections = journal.made(
+        reflections = keep(
             "reflections",
-            journal.rows("reflections"),
+            "author",
             lambda row: (
                 Reflection(
                     couple=couple,
@@ -368,122 +378,82 @@ def restore_rows(
                     rating=integer(row["rating"]),
                     created_at=when(row["created_at"]),
                 )
-                if mine(row["author"]) and row["plan_id"] in plan_by_id
+                if row["plan_id"] in plan_by_id
                 else None
             ),
+            entry=Entry.Kind.REFLECTION,
         )
-        created(Reflection, [reflection for _, reflection in reflections])
-        entries(couple, Entry.Kind.REFLECTION, ((r, r.created_at) for _, r in reflections))
-
-        own_questions = journal.made(
+        own_questions = keep(
             "own_questions",
-            journal.rows("own_questions"),
-            lambda row: (
-                CustomQuestion(
-                    couple=couple,
-                    author=user,
-                    text=text(row["text"]),
-                    created_at=when(row["created_at"]),
-                )
-                if mine(row["author"])
-                else None
+            "author",
+            lambda row: CustomQuestion(
+                couple=couple,
+                author=user,
+                text=text(row["text"]),
+                created_at=when(row["created_at"]),
             ),
         )
-        created(CustomQuestion, [question for _, question in own_questions])
         own_by_text = {question.text: question for _, question in own_questions}
-
-        answers = journal.made(
+        answers = keep(
             "answers",
-            journal.rows("answers"),
-            lambda row: (
-                answer_of(row, couple=couple, user=user, own_by_text=own_by_text)
-                if mine(row["author"])
-                else None
-            ),
+            "author",
+            lambda row: answer_of(row, couple=couple, user=user, own_by_text=own_by_text),
+            entry=Entry.Kind.QUESTION,
         )
-        created(DailyQuestion, [answer.question for _, answer in answers])
-        created(Answer, [answer for _, answer in answers])
-        entries(
-            couple,
-            Entry.Kind.QUESTION,
-            ((answer.question, answer.created_at) for _, answer in answers),
-        )
-        answer_by_id = {row["id"]: answer for row, answer in answers}
-
-        check_ins = journal.made(
+        # The importer's answers (every row has an author, or keep refused it): those not kept
+        # are on a question that is not here, one of the partner's own or one not asked here.
+        answered = sum(mine(row["author"]) for row in journal.rows("answers"))
+        check_ins = keep(
             "check_ins",
-            journal.rows("check_ins"),
-            lambda row: (
-                CheckIn(
-                    couple=couple,
-                    author=user,
-                    day=day(row["day"]),
-                    mood=integer(row["mood"]),
-                    need=text(row["need"]),
-                    created_at=when(row["created_at"]),
-                )
-                if mine(row["author"])
-                else None
+            "author",
+            lambda row: CheckIn(
+                couple=couple,
+                author=user,
+                day=parse_day(row["day"]),
+                mood=integer(row["mood"]),
+                need=text(row["need"]),
+                created_at=when(row["created_at"]),
             ),
+            entry=Entry.Kind.CHECK_IN,
         )
-        created(CheckIn, [check_in for _, check_in in check_ins])
-        entries(couple, Entry.Kind.CHECK_IN, ((c, c.created_at) for _, c in check_ins))
-
-        exchanges = journal.made(
+        exchanges = keep(
             "exchanges",
-            journal.rows("exchanges"),
-            lambda row: (
-                Exchange(
-                    couple=couple,
-                    listener=user,
-                    heard=text(row["heard"]),
-                    created_at=when(row["created_at"]),
-                )
-                if mine(row["listener"])
-                else None
+            "listener",
+            lambda row: Exchange(
+                couple=couple,
+                listener=user,
+                heard=text(row["heard"]),
+                created_at=when(row["created_at"]),
             ),
+            entry=Entry.Kind.EXCHANGE,
         )
-        created(Exchange, [exchange for _, exchange in exchanges])
-        entries(couple, Entry.Kind.EXCHANGE, ((e, e.created_at) for _, e in exchanges))
-
-        affection = journal.made(
+        keep(
             "affection",
-            journal.rows("affection"),
-            lambda row: (
-                AffectionDay(
-                    couple=couple,
-                    user=user,
-                    day=day(row["day"]),
-                    **{kind: flag(row[kind]) for kind in ("hug", "kiss", "held_hands", "cuddle")},
-                )
-                if mine(row["person"])
-                else None
+            "person",
+            lambda row: AffectionDay(
+                couple=couple,
+                user=user,
+                day=parse_day(row["day"]),
+                **{kind: flag(row[kind]) for kind in ("hug", "kiss", "held_hands", "cuddle")},
             ),
         )
-        created(AffectionDay, [tick for _, tick in affection])
-
-        ideas = journal.made(
+        ideas = keep(
             "ideas",
-            journal.rows("ideas"),
-            lambda row: (
-                CustomIdea(
-                    couple=couple,
-                    title=text(row["title"]),
-                    description=text(row["description"]),
-                    created_by=user,
-                    created_at=when(row["created_at"]),
-                )
-                if mine(row["created_by"])
-                else None
+            "created_by",
+            lambda row: CustomIdea(
+                couple=couple,
+                title=text(row["title"]),
+                description=text(row["description"]),
+                created_by=user,
+                created_at=when(row["created_at"]),
             ),
         )
-        created(CustomIdea, [idea for _, idea in ideas])
-
         targets = {
             "note_id": {row["id"]: note for row, note in notes},
             "plan_id": plan_by_id,
-            "answer_id": answer_by_id,
+            "answer_id": {row["id"]: answer for row, answer in answers},
         }
+        in_zip = set(archive.namelist())
         restored_photos = 0
         for number, row in enumerate(journal.rows("photos"), start=1):
             with refusing("photos", number):
@@ -497,7 +467,10 @@ def restore_rows(
                 )
                 if len(alt_text) > Photo._meta.get_field("alt_text").max_length:
                     raise ValueError("the description is too long")
-            data = read_capped(archive, name, photos.max_upload(), f"The photo {name}")
+            if name not in in_zip:
+                # Deleted on the old server while its ZIP was being made: left out there too.
+                continue
+            data = read_capped(archive, name, settings.PHOTO_MAX_UPLOAD_BYTES, f"The photo {name}")
             try:
                 photo = photos.attach(
                     couple=couple,
@@ -517,11 +490,14 @@ def restore_rows(
             "plans": len(plans),
             "reflections": len(reflections),
             "answers": len(answers),
+            "answers whose question is not here": answered - len(answers),
             "check-ins": len(check_ins),
             "reflect-backs": len(exchanges),
             "ideas": len(ideas),
             "photos": restored_photos,
         }
+    User.objects.filter(pk=user.pk).update(current_couple=couple, current_partner=None)
+    user.current_couple, user.current_partner = couple, None
     try:
         invite = linking.create_invite(inviter=user)
     except linking.LinkError as error:
@@ -529,24 +505,29 @@ def restore_rows(
     return Restored(couple=couple, invite=invite, counts=counts)
 
 
-# A question's position by its words (the first, should two read the same).
-QUESTION_INDEX = {question.text: index for index, question in reversed(list(enumerate(QUESTIONS)))}
+# A question's position by its words (the texts are unique: tests/test_questions.py).
+QUESTION_INDEX = {question.text: index for index, question in enumerate(QUESTIONS)}
 
 
 def answer_of(
-    row: dict[str, Any], *, couple: Couple, user: User, own_by_text: dict[str, CustomQuestion]
+    row: Row, *, couple: Couple, user: User, own_by_text: dict[str, CustomQuestion]
 ) -> Answer | None:
-    """The answer on its day's question, unsaved; None for an answer to one of the partner's
-    own questions (their words do not come back)."""
+    """The answer on its day's question, unsaved; None where that question is not here: one
+    of the partner's own questions (their words do not come back), or one this server does
+    not ask. One of Bond's questions is found by its position first (its wording may have
+    changed since), then by its words (an export made before `question_index` was written)."""
     asked = text(row["question"])
-    index = QUESTION_INDEX.get(asked)
+    listed = row.get("question_index")
+    index = integer(listed) if listed is not None else None
+    if index is None or not 0 <= index < len(QUESTIONS):
+        index = QUESTION_INDEX.get(asked)
     custom = own_by_text.get(asked) if index is None else None
     if index is None and custom is None:
         return None
     created_at = when(row["created_at"])
     question = DailyQuestion(
         couple=couple,
-        day=day(row["day"]),
+        day=parse_day(row["day"]),
         question_index=index,
         custom=custom,
         created_at=created_at,

@@ -27,7 +27,13 @@ MICROSECOND = dt.timedelta(microseconds=1)
 
 
 def encode_cursor(entry: Entry) -> str:
-    return f"{(entry.occurred_at - EPOCH) // MICROSECOND}_{entry.pk}"
+    return cursor_at(entry.occurred_at, entry.pk)
+
+
+def cursor_at(moment: dt.datetime, pk: int) -> str:
+    """A place in a list ordered newest first, (moment, id): the next page starts after
+    it, also among rows of the same moment."""
+    return f"{(moment - EPOCH) // MICROSECOND}_{pk}"
 
 
 def decode_cursor(raw: str) -> tuple[dt.datetime, int]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import threading
@@ -25,7 +26,10 @@ from django_tasks_db.management.commands import db_worker
 
 from accounts import linking
 from accounts.models import Couple, User
+from practices import journal
+from practices.journal import When
 from practices.management.commands import worker as worker_command
+from practices.models import Plan
 from tests import outbox
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
@@ -149,6 +153,18 @@ def couple_of(user: User) -> Couple | None:
 
 def link(first: User, second: User) -> Couple:
     return linking.join(inviter=first, invitee=second, at=timezone.now())
+
+
+def a_plan(couple: Couple, user: User, **fields) -> Plan:
+    """A plan for tomorrow, made through the service the views use."""
+    values = {"title": "Lake walk", "status": "planned", "place": "", "description": ""}
+    return journal.create_plan(
+        couple=couple,
+        user=user,
+        fields={**values, **fields},
+        when=When(day=timezone.localdate() + dt.timedelta(days=1), time=None),
+        tz=dt.UTC,
+    )
 
 
 @pytest.fixture

@@ -21,19 +21,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
 from django.utils.http import int_to_base36
 from django.utils.regex_helper import normalize
-from PIL import Image
 
 from accounts import linking
 from accounts.models import Couple, Invite, User, calendar_token_hash
 from accounts.unsubscribe import make_token
 from bond import urls
-from practices import daily, exercises, export, guided, journal, photos
+from practices import daily, exercises, export, guided, journal
 from practices.content import PRACTICES
 from practices.journal import When
 from practices.models import (
@@ -50,6 +48,7 @@ from practices.models import (
 from practices.programs import PROGRAMS
 from practices.timeline import EPOCH
 from tests.conftest import PASSWORD, couple_of
+from tests.pictures import attached, picture
 
 # Alice and Bob's words, each unique, at the start of its field (so a truncated preview
 # still carries it). None may ever reach Charlie or Sam.
@@ -216,12 +215,6 @@ def known_calendar_token(couple: Couple, owners: Couple) -> str:
     return SECRETS["calendar token"] if couple.pk == owners.pk else f"calendar-{couple.pk}"
 
 
-def a_picture() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (32, 24), "teal").save(out, format="PNG")
-    return out.getvalue()
-
-
 def build_owned(*, couple: Couple, alice: User, bob: User, inviter: User) -> Owned:
     """Everything through the service functions the views use, so the timeline is real."""
     today = timezone.localdate()
@@ -242,11 +235,12 @@ def build_owned(*, couple: Couple, alice: User, bob: User, inviter: User) -> Own
         category="trait",
     )
     journal.set_reaction(couple=note.couple, note=note, user=bob, kind="heart")
-    photo = photos.attach(
+    photo = attached(
         couple=couple,
         user=alice,
         target=note,
-        cleaned=photos.clean(SimpleUploadedFile("soup.png", a_picture())),
+        content=picture("PNG", (32, 24), color="teal"),
+        name="soup.png",
         alt_text=SECRETS["photo description"],
     )
     journal.set_star(

@@ -4,19 +4,13 @@ journal of 20 photos that loads its thumbnails lazily, within the first-load bud
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
-from PIL import Image
 from playwright.sync_api import expect
 
-from practices import journal, photos
-from practices.journal import When
+from practices import journal
 from tests.browser import assert_accessible, deliver_mail, logged_in_page
-from tests.conftest import PHONE
+from tests.conftest import PHONE, a_plan
+from tests.pictures import attached, camera_jpeg, picture
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +21,9 @@ FIRST_LOAD_BUDGET = 200_000
 
 
 def camera_photo(colour: str) -> dict:
-    out = io.BytesIO()
-    exif = Image.Exif()
-    exif.get_ifd(0x8825).update({1: "N", 2: (48.0, 51.0, 24.0)})
-    Image.new("RGB", (800, 600), colour).save(out, format="JPEG", exif=exif.tobytes())
-    return {"name": "IMG_0042.jpg", "mimeType": "image/jpeg", "buffer": out.getvalue()}
+    """A phone's photo as the file chooser hands it over."""
+    content = camera_jpeg((800, 600), colour, rotated=False)
+    return {"name": "IMG_0042.jpg", "mimeType": "image/jpeg", "buffer": content}
 
 
 def shown(image) -> bool:
@@ -76,13 +68,7 @@ def test_a_photo_added_without_javascript_reaches_the_partner(
 
 
 def test_with_javascript_a_preview_then_a_progress_bar(browser, live_server, couple, alice):
-    plan = journal.create_plan(
-        couple=couple,
-        user=alice,
-        fields={"title": "Lake day", "description": "", "place": "", "status": "planned"},
-        when=When(day=timezone.localdate() + dt.timedelta(days=3), time=None),
-        tz=dt.UTC,
-    )
+    plan = a_plan(couple, alice, title="Lake day")
     base = live_server.url
     a = logged_in_page(browser, base, "alice@example.com", viewport=PHONE)
     a.goto(f"{base}/plans/{plan.pk}/")
@@ -124,13 +110,11 @@ def test_a_journal_of_20_photos_loads_them_lazily_within_the_budget(
         note = journal.write_note(
             couple=couple, author=bob, recipient=alice, text=f"Day {number}", category=""
         )
-        picture = io.BytesIO()
-        Image.new("RGB", (1600, 1200), (number * 12, 90, 140)).save(picture, format="JPEG")
-        photos.attach(
+        attached(
             couple=couple,
             user=bob,
             target=note,
-            cleaned=photos.clean(SimpleUploadedFile("day.jpg", picture.getvalue())),
+            content=picture("JPEG", (1600, 1200), color=(number * 12, 90, 140)),
             alt_text=f"Day {number}",
         )
     deliver_mail()

@@ -17,23 +17,13 @@ from practices import journal
 from practices.journal import When
 from practices.models import Plan
 from practices.reminders import queue_due_reminders
+from tests.conftest import a_plan
 
 pytestmark = pytest.mark.django_db
 
 
 def text_of(client, path: str) -> str:
     return html.unescape(client.get(path).content.decode())
-
-
-def a_plan(couple, user, **fields) -> Plan:
-    values = {"title": "Lake walk", "status": "planned", "place": "", "description": ""}
-    return journal.create_plan(
-        couple=couple,
-        user=user,
-        fields={**values, **fields},
-        when=When(day=timezone.localdate() + dt.timedelta(days=1), time=None),
-        tz=dt.UTC,
-    )
 
 
 def test_after_the_partner_deleted_their_account_the_words_are_true(

@@ -8,7 +8,6 @@ look for any copy of those strings in every text column of the database.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import zoneinfo
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,23 +16,22 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.sessions.models import Session
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import models
 from django.test import Client
 from django.utils import timezone
 from django.utils.formats import date_format
-from PIL import Image
 
 from accounts import linking
 from accounts.deletion import delete_account
 from accounts.delivery import send_email_later
 from accounts.models import Couple, PushSubscription, User
-from practices import daily, exercises, guided, journal, photos
+from practices import daily, exercises, guided, journal
 from practices.journal import When
 from practices.models import CheckIn, CustomIdea, DailyQuestion, Entry, Exchange, Note, Plan
 from practices.programs import PROGRAMS
 from tests.conftest import PASSWORD
+from tests.pictures import attached
 
 pytestmark = pytest.mark.django_db
 
@@ -83,12 +81,6 @@ class Journal:
     # gone, they go with the row they answer (practices.erasure says why).
     bob_on_hers: Words = field(default_factory=lambda: Words("BOB-ON-HERS"))
     plan: Plan | None = None
-
-
-def a_picture() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (32, 24), "teal").save(out, format="PNG")
-    return out.getvalue()
 
 
 @pytest.fixture
@@ -155,13 +147,7 @@ def lived_in_journal(couple, alice, bob) -> Journal:
         couple=couple, plan=words.plan, author=bob, enjoyed=words.bob("reflection"), rating=4
     )
     for author, alt_text in ((alice, words.alice("photo-alt")), (bob, words.bob("photo-alt"))):
-        photos.attach(
-            couple=couple,
-            user=author,
-            target=words.plan,
-            cleaned=photos.clean(SimpleUploadedFile("day.png", a_picture())),
-            alt_text=alt_text,
-        )
+        attached(couple=couple, user=author, target=words.plan, alt_text=alt_text)
     journal.add_custom_idea(
         couple=couple,
         user=alice,

@@ -8,7 +8,6 @@ import io
 import json
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,36 +17,21 @@ from PIL import Image
 
 from accounts import linking
 from accounts.models import Couple, Invite, User
-from practices import daily, export, journal, photos, restore
+from practices import daily, export, journal, restore
 from practices.journal import When
-from practices.models import Answer, Entry, Note, Photo, Plan
+from practices.models import PHOTOS, Answer, Entry, Note, Photo, Plan
+from practices.questions import QUESTIONS
+from tests.pictures import GPS_IFD, attached, camera_jpeg, files_in
 
 pytestmark = pytest.mark.django_db
 
 PHOTO_NAME = re.compile(r"^photos/\d{4}-\d\d-\d\d-(note|plan|answer)-\d+-\d\.jpg$")
-GPS_IFD = 0x8825
-
-
-def picture(color: str, size: tuple[int, int]) -> bytes:
-    """A JPEG with a camera name and a GPS position in its EXIF."""
-    exif = Image.Exif()
-    exif[0x010F] = "Phone maker"
-    gps = exif.get_ifd(GPS_IFD)
-    gps[1], gps[2] = "N", (48.0, 51.0, 24.0)
-    out = io.BytesIO()
-    Image.new("RGB", size, color).save(out, format="JPEG", exif=exif)
-    return out.getvalue()
 
 
 def add_photo(couple, user, target, color: str, size=(64, 48), alt_text: str = "") -> Photo:
-    upload = SimpleUploadedFile("photo.jpg", picture(color, size), content_type="image/jpeg")
-    return photos.attach(
-        couple=couple, user=user, target=target, cleaned=photos.clean(upload), alt_text=alt_text
-    )
-
-
-def files_in(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.rglob("*") if path.is_file())
+    """A phone's JPEG (a camera name and a GPS position in its EXIF) kept on `target`."""
+    content = camera_jpeg(size, color, make="Phone maker", rotated=False)
+    return attached(couple=couple, user=user, target=target, content=content, alt_text=alt_text)
 
 
 @pytest.fixture
@@ -139,6 +123,27 @@ def test_the_zip_is_streamed_in_pieces(journal_with_photos, reauthenticated, ali
     pieces = list(response.streaming_content)
     assert len(pieces) > 5
     assert zipfile.ZipFile(io.BytesIO(b"".join(pieces))).testzip() is None
+
+
+def test_a_photo_deleted_while_the_zip_is_made_is_left_out_and_the_import_goes_on(
+    journal_with_photos, reauthenticated, alice, newcomer, photo_folder
+):
+    response = reauthenticated(alice).get("/journal/export.zip")
+    # Gone before the stream reaches it: journal.json (its row is still there) lists it.
+    PHOTOS.delete(journal_with_photos["note"].original.name)
+    content = b"".join(response.streaming_content)
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    listed = {row["file"] for row in json.loads(archive.read("journal.json"))["photos"]}
+    in_zip = {name for name in archive.namelist() if name.startswith("photos/")}
+    assert len(listed) == 4
+    assert in_zip == {name for name in listed if "-note-" not in name}
+
+    response = reauthenticated(newcomer).post("/journal/import/", {"archive": upload_of(content)})
+    assert response.status_code == 302, response.content.decode()
+    couple = Couple.objects.get(memberships__user=newcomer)
+    assert Note.objects.for_couple(couple).count() == 1
+    sizes = {(p.plan_id is not None, p.width, p.height) for p in Photo.objects.for_couple(couple)}
+    assert sizes == {(True, 60, 80), (False, 50, 50)}
 
 
 def test_the_zip_asks_for_the_password_again(journal_with_photos, alice_client):
@@ -309,3 +314,52 @@ def test_the_import_needs_a_signed_in_person_who_entered_the_password_again(
     response = client_for(newcomer).post("/journal/import/", {})
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/reauthenticate/")
+
+
+def answer_row(day: str, question: str, text: str, **index) -> dict:
+    return {
+        "id": day,
+        "day": day,
+        "question": question,
+        **index,
+        "author": "Alice",
+        "text": text,
+        "created_at": f"{day}T08:00:00Z",
+        "updated_at": f"{day}T08:00:00Z",
+    }
+
+
+def test_answers_find_their_question_by_its_place_then_by_its_words(
+    journal_with_photos, reauthenticated, alice, newcomer
+):
+    exported = zipfile.ZipFile(io.BytesIO(download(reauthenticated(alice))))
+    rows = json.loads(exported.read("journal.json"))["answers"]
+    assert rows
+    assert all(QUESTIONS[row["question_index"]].text == row["question"] for row in rows)
+
+    content = a_zip(
+        {
+            "journal.json": journal_json(
+                answers=[
+                    answer_row(
+                        "2026-03-01", "Worded otherwise there", "By place", question_index=3
+                    ),
+                    # An export made before question_index: the words alone.
+                    answer_row("2026-03-02", QUESTIONS[5].text, "By words"),
+                    answer_row("2026-03-03", "One of Bob's own", "On Bob's", question_index=None),
+                ]
+            )
+        }
+    )
+    response = reauthenticated(newcomer).post(
+        "/journal/import/", {"archive": upload_of(content)}, follow=True
+    )
+    page = response.content.decode()
+    assert "answers: 2" in page
+    assert "answers whose question is not here: 1" in page
+    couple = Couple.objects.get(memberships__user=newcomer)
+    kept = Answer.objects.for_couple(couple).order_by("question__day")
+    assert list(kept.values_list("text", "question__question_index")) == [
+        ("By place", 3),
+        ("By words", 5),
+    ]

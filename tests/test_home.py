@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from accounts.models import Couple
 from practices import journal
+from practices.display import same_day_in
 from practices.journal import When
 from practices.presenters import Viewer
-from practices.views.dashboard import same_day_in, us_of
+from practices.views.dashboard import us_of
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import boto3
@@ -22,43 +22,17 @@ from PIL import Image
 from accounts.deletion import delete_account
 from bond.settings import s3_photos_backend
 from practices import daily, journal
-from practices.journal import When
 from practices.models import Note, Notification, Photo
+from tests.conftest import a_plan
+from tests.pictures import GPS_IFD, camera_jpeg, files_in, picture
 
 pytestmark = pytest.mark.django_db
 
-GPS_IFD = 0x8825
-ORIENTATION = 0x0112
-MAKE = 0x010F
 SIZES = ("thumb", "display", "original")
-
-
-def jpeg_with_metadata(width: int = 640, height: int = 480, *, rotated: bool = True) -> bytes:
-    """A camera-like JPEG: a GPS position, a camera make, and (rotated) an EXIF orientation
-    saying "turn me a quarter": stored 640×480, to be shown 480×640."""
-    exif = Image.Exif()
-    exif[MAKE] = "SECRET-CAMERA"
-    if rotated:
-        exif[ORIENTATION] = 6
-    exif.get_ifd(GPS_IFD).update({1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 3.0)})
-    out = io.BytesIO()
-    image = Image.new("RGB", (width, height), (200, 120, 80))
-    image.save(out, format="JPEG", exif=exif.tobytes(), comment=b"SECRET-COMMENT")
-    return out.getvalue()
-
-
-def picture(kind: str, size: tuple[int, int] = (64, 48), mode: str = "RGB") -> bytes:
-    out = io.BytesIO()
-    Image.new(mode, size).save(out, format=kind)
-    return out.getvalue()
 
 
 def upload(content: bytes, name: str = "holiday.jpg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="image/jpeg")
-
-
-def files_in(folder: Path) -> list[Path]:
-    return [path for path in folder.rglob("*") if path.is_file()]
 
 
 @pytest.fixture
@@ -77,7 +51,7 @@ def add_to_note(client, note: Note, content: bytes, name: str = "holiday.jpg", *
 @pytest.fixture
 def kept(alice_client, note, run_worker) -> Photo:
     """Alice's camera photo on her note, its sizes made by the worker."""
-    response = add_to_note(alice_client, note, jpeg_with_metadata(), alt_text="Us at the pier")
+    response = add_to_note(alice_client, note, camera_jpeg(), alt_text="Us at the pier")
     assert response.status_code == 302
     assert response.url == f"/journal/notes/{note.pk}/"
     run_worker()
@@ -131,6 +105,10 @@ def test_a_served_photo_is_private_to_caches_and_revalidates_by_etag(kept, alice
     etag = response.headers["ETag"]
     again = alice_client.get(f"/photos/{kept.key}/thumb/", headers={"If-None-Match": etag})
     assert again.status_code == 304
+    assert (
+        alice_client.get(f"/photos/{kept.key}/thumb/", headers={"If-None-Match": "*"}).status_code
+        == 304
+    )
     other = served(alice_client, kept, "display").headers["ETag"]
     assert other != etag
 
@@ -146,7 +124,7 @@ def test_a_front_server_can_send_the_file(kept, alice_client, settings):
 
 
 def test_until_the_worker_ran_the_page_shows_a_placeholder_and_sizes_fall_back(alice_client, note):
-    add_to_note(alice_client, note, jpeg_with_metadata(), alt_text="Us at the pier")
+    add_to_note(alice_client, note, camera_jpeg(), alt_text="Us at the pier")
     photo = Photo.objects.get()
     assert not photo.thumb
     page = alice_client.get(f"/journal/notes/{note.pk}/").content.decode()
@@ -196,7 +174,7 @@ def test_the_photo_page_describes_and_deletes_for_who_added_it(
         (picture("GIF"), "party.gif", "this file is a GIF picture"),
         (b"%PDF-1.4 not a picture at all", "scan.jpg", "not a photo Bond can read"),
         (picture("PNG"), "holiday.jpg", "named as a JPG picture but is a PNG"),
-        (jpeg_with_metadata()[:-300], "cut.jpg", "could not be read to the end"),
+        (camera_jpeg()[:-300], "cut.jpg", "could not be read to the end"),
     ],
     ids=["wrong type", "not a picture", "not what its name says", "cut short"],
 )
@@ -212,7 +190,7 @@ def test_a_file_that_is_not_a_kept_kind_of_photo_is_refused(
 
 def test_a_photo_too_big_is_refused(alice_client, note, photo_folder, settings):
     settings.PHOTO_MAX_UPLOAD_BYTES = 10_000
-    response = add_to_note(alice_client, note, jpeg_with_metadata(2000, 1500))
+    response = add_to_note(alice_client, note, camera_jpeg((2000, 1500)))
     assert response.status_code == 422
     assert "a photo can be at most" in response.content.decode()
     assert not Photo.objects.exists()
@@ -232,16 +210,16 @@ def test_a_decompression_bomb_is_refused_unopened(alice_client, note, photo_fold
 
 def test_more_pixels_than_the_setting_allows_are_refused(alice_client, note, settings):
     settings.PHOTO_MAX_PIXELS = 100_000
-    response = add_to_note(alice_client, note, jpeg_with_metadata(640, 480), "big.jpg")
+    response = add_to_note(alice_client, note, camera_jpeg((640, 480)), "big.jpg")
     assert response.status_code == 422
     assert "too large to open safely (more than 100,000 pixels)" in response.content.decode()
     assert not Photo.objects.exists()
 
 
 def test_the_couples_quota_is_kept(alice_client, note, photo_folder, settings):
-    assert add_to_note(alice_client, note, jpeg_with_metadata()).status_code == 302
+    assert add_to_note(alice_client, note, camera_jpeg()).status_code == 302
     settings.PHOTO_QUOTA_BYTES = Photo.objects.get().stored_bytes + 10
-    response = add_to_note(alice_client, note, jpeg_with_metadata())
+    response = add_to_note(alice_client, note, camera_jpeg())
     assert response.status_code == 422
     assert "Your photos already fill" in response.content.decode()
     assert Photo.objects.count() == 1
@@ -277,13 +255,7 @@ def test_only_a_notes_author_adds_photos_to_it(bob_client, note):
 
 
 def test_a_plan_takes_photos_from_either_partner(bob_client, couple, alice):
-    plan = journal.create_plan(
-        couple=couple,
-        user=alice,
-        fields={"title": "Picnic", "description": "", "place": "", "status": "planned"},
-        when=When(day=timezone.localdate() + dt.timedelta(days=2), time=None),
-        tz=dt.UTC,
-    )
+    plan = a_plan(couple, alice, title="Picnic")
     page = bob_client.get(f"/plans/{plan.pk}/").content.decode()
     assert "Add a photo of the place" in page
     response = bob_client.post(
@@ -437,6 +409,22 @@ def test_memories_group_photos_by_month_in_a_bounded_number_of_queries(
     assert page.count('class="photo-thumb"') == 4
 
 
+def test_the_next_page_of_memories_goes_on_among_photos_of_the_same_moment(
+    alice_client, note, couple, alice, monkeypatch
+):
+    monkeypatch.setattr("practices.views.photos.MEMORIES_PAGE", 3)
+    for _ in range(4):
+        add_to_note(alice_client, note, picture("JPEG"), "a.jpg")
+    moment = dt.datetime(2025, 6, 3, 12, tzinfo=dt.UTC)
+    Photo.objects.update(created_at=moment)  # as a restore, or one upload of several, gives
+    first = alice_client.get("/memories/").content.decode()
+    later = re.search(r'href="\?before=([^"]+)"', first).group(1)
+    rest = alice_client.get(f"/memories/?before={later}").content.decode()
+    keys = set(Photo.objects.values_list("key", flat=True))
+    assert {key for key in keys if f"/photos/{key}/" in first + rest} == keys
+    assert alice_client.get("/memories/?before=yesterday").status_code == 404
+
+
 def test_settings_show_the_photo_space_used(kept, alice_client):
     page = alice_client.get("/account/settings/").content.decode()
     assert "of 2 GB" in page
@@ -462,7 +450,7 @@ def in_a_bucket(settings, monkeypatch):
 def test_in_object_storage_members_get_a_short_lived_signed_url(
     in_a_bucket, alice_client, bob_client, charlie_client, note, run_worker
 ):
-    assert add_to_note(alice_client, note, jpeg_with_metadata()).status_code == 302
+    assert add_to_note(alice_client, note, camera_jpeg()).status_code == 302
     run_worker()
     photo = Photo.objects.get()
     assert photo.thumb

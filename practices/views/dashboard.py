@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from accounts import linking
 from practices import daily, guided, journal, selectors
 from practices.content import PRACTICES
-from practices.display import path_to
+from practices.display import path_to, same_day_in
 from practices.models import Gesture, Plan, ProgramStep
 from practices.presenters import PlanCard, Viewer, plan_card
 from practices.programs import PROGRAMS_BY_SLUG
@@ -69,14 +69,6 @@ def us_of(viewer: Viewer, next_date: PlanCard | None, today: dt.date) -> Us:
         anniversary_years=years,
         next_date=next_date,
     )
-
-
-def same_day_in(day: dt.date, year: int) -> dt.date:
-    """The day's anniversary in `year` (29 February: the 28th in other years)."""
-    try:
-        return day.replace(year=year)
-    except ValueError:
-        return day.replace(year=year, day=28)
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import FileSystemStorage
+from django.db.models import Q
 from django.http import (
     FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseNotModified,
     HttpResponseRedirect,
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -35,6 +36,7 @@ from practices.display import path_to
 from practices.forms import PhotoDescriptionForm, PhotoForm
 from practices.models import Answer, Note, Photo, Plan
 from practices.presenters import Viewer, photo_card
+from practices.timeline import BadCursor, cursor_at, decode_cursor
 
 ONLY_THE_AUTHOR = "Only the person who wrote a note can add photos to it."
 ONLY_WHO_ADDED = "Only the person who added a photo can describe or delete it."
@@ -56,29 +58,29 @@ def photo_file(request: HttpRequest, key: str, size: str) -> HttpResponse:
     if not request.user.is_authenticated or request.couple is None:
         raise Http404("No such photo.")
     photo = get_object_or_404(visible_photos(request), key=key)
-    # Until the worker made the sizes, every size is the original.
-    stored = getattr(photo, size) or photo.original
-    etag = f'"{stored.name.rsplit("/", 1)[-1]}"'
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponseNotModified()
-    elif not isinstance(stored.storage, FileSystemStorage):
+    stored = getattr(photo, size)
+    # Until the worker made the sizes, every size is the original, for now only.
+    cache_control = f"private, max-age={CACHE_SECONDS}" if stored else "private, no-cache"
+    stored = stored or photo.original
+    if not isinstance(stored.storage, FileSystemStorage):
         # Object storage: a URL signed for PHOTO_URL_SECONDS, issued to a member only.
         response = HttpResponseRedirect(stored.storage.url(stored.name))
         response["Cache-Control"] = "private, no-store"
         return response
-    elif settings.PHOTO_SEND_HEADER:
-        response = HttpResponse(content_type=mimetypes.guess_type(stored.name)[0])
-        response[settings.PHOTO_SEND_HEADER] = (
-            settings.PHOTO_ACCEL_PREFIX + stored.name
-            if settings.PHOTO_SEND_HEADER == "X-Accel-Redirect"
-            else stored.path
-        )
-    else:
-        response = FileResponse(
-            stored.open("rb"), content_type=mimetypes.guess_type(stored.name)[0]
-        )
+    etag = f'"{stored.name.rsplit("/", 1)[-1]}"'
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        content_type = mimetypes.guess_type(stored.name)[0]
+        if settings.PHOTO_SEND_HEADER == "X-Accel-Redirect":
+            response = HttpResponse(content_type=content_type)
+            response["X-Accel-Redirect"] = settings.PHOTO_ACCEL_PREFIX + stored.name
+        elif settings.PHOTO_SEND_HEADER:
+            response = HttpResponse(content_type=content_type)
+            response[settings.PHOTO_SEND_HEADER] = stored.path
+        else:
+            response = FileResponse(stored.open("rb"), content_type=content_type)
     response["ETag"] = etag
-    response["Cache-Control"] = f"private, max-age={CACHE_SECONDS}"
+    response["Cache-Control"] = cache_control
     return response
 
 
@@ -92,26 +94,38 @@ def what_it_shows(photo: Photo) -> tuple[str, str]:
     return path_to("practices:question_day", day), "the day's question"
 
 
-@couple_required
-@require_GET
-def photo(request: HttpRequest, key: str) -> HttpResponse:
-    found = get_object_or_404(visible_photos(request).select_related("answer__question"), key=key)
-    card = photo_card(found, Viewer.of(request))
+def photo_page(
+    request: HttpRequest, found: Photo, form: PhotoDescriptionForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The photo's page; for who added it, the form to describe it (as sent, if refused)."""
     back_url, back_label = what_it_shows(found)
+    card = photo_card(found, Viewer.of(request))
+    if form is None and card.mine:
+        form = PhotoDescriptionForm(initial={"alt_text": found.alt_text})
     context = {
         "photo": card,
         "back_url": back_url,
         "back_label": back_label,
-        "form": PhotoDescriptionForm(initial={"alt_text": found.alt_text}) if card.mine else None,
+        "form": form,
     }
-    return render(request, "practices/photo.html", context)
+    return render(request, "practices/photo.html", context, status=status)
+
+
+@couple_required
+@require_GET
+def photo(request: HttpRequest, key: str) -> HttpResponse:
+    found = get_object_or_404(visible_photos(request).select_related("answer__question"), key=key)
+    return photo_page(request, found)
 
 
 def own_photo(request: HttpRequest, key: str) -> Photo:
-    found = get_object_or_404(Photo.objects.for_couple(request.couple), key=key)
-    if found.uploaded_by_id != request.user.pk:
-        raise PermissionDenied(ONLY_WHO_ADDED)
-    return found
+    return get_for_writing(
+        request,
+        Photo.objects.select_related("answer__question"),
+        key=key,
+        owner="uploaded_by",
+        refusal=ONLY_WHO_ADDED,
+    )
 
 
 @active_couple_required
@@ -120,14 +134,7 @@ def photo_describe(request: HttpRequest, key: str) -> HttpResponse:
     found = own_photo(request, key)
     form = PhotoDescriptionForm(request.POST)
     if not form.is_valid():
-        back_url, back_label = what_it_shows(found)
-        context = {
-            "photo": photo_card(found, Viewer.of(request)),
-            "back_url": back_url,
-            "back_label": back_label,
-            "form": form,
-        }
-        return render(request, "practices/photo.html", context, status=422)
+        return photo_page(request, found, form, status=422)
     photos.describe(couple=request.couple, photo=found, alt_text=form.cleaned_data["alt_text"])
     messages.success(request, "The description is saved.")
     return redirect("practices:photo", key=found.key)
@@ -143,7 +150,7 @@ def photo_delete(request: HttpRequest, key: str) -> HttpResponse:
     return HttpResponseRedirect(back_url)
 
 
-def add_photo(request: HttpRequest, target: Photo, back_url: str) -> HttpResponse:
+def add_photo(request: HttpRequest, target: photos.Target, back_url: str) -> HttpResponse:
     """Keep the posted photo on `target`, then go back to its page; a refusal shows the
     form again, with why, on a page of its own (the upload itself cannot be shown again:
     a browser never refills a file field)."""
@@ -205,17 +212,18 @@ def answer_photo_add(request: HttpRequest, day: str) -> HttpResponse:
 @require_GET
 def memories(request: HttpRequest) -> HttpResponse:
     """The couple's photos by month, newest first, a page of MEMORIES_PAGE at a time."""
-    shown = visible_photos(request).order_by("-created_at", "-pk")
+    viewer = Viewer.of(request)
+    shown = selectors.photos_seen_by(viewer).order_by("-created_at", "-pk")
     before = request.GET.get("before", "")
     if before:
         try:
-            moment = dt.datetime.fromisoformat(before)
-        except ValueError:
+            moment, pk = decode_cursor(before)
+        except BadCursor:
             raise Http404("Not a place in the memories.") from None
-        shown = shown.filter(created_at__lt=moment)
+        shown = shown.filter(Q(created_at__lt=moment) | Q(created_at=moment, pk__lt=pk))
     rows = list(shown[: MEMORIES_PAGE + 1])
-    more = rows[MEMORIES_PAGE - 1].created_at.isoformat() if len(rows) > MEMORIES_PAGE else ""
-    viewer = Viewer.of(request)
+    last = rows[MEMORIES_PAGE - 1] if len(rows) > MEMORIES_PAGE else None
+    more = cursor_at(last.created_at, last.pk) if last else ""
     months: list[tuple[str, list]] = []
     for row in rows[:MEMORIES_PAGE]:
         label = f"{timezone.localtime(row.created_at):%B %Y}"

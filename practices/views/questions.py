@@ -30,7 +30,7 @@ from practices.forms import (
 from practices.fragments import waiting_count
 from practices.models import Notification
 from practices.notifications import settle_on_view
-from practices.presenters import Viewer
+from practices.presenters import Viewer, reply_line
 
 ANSWER_FIXED = "Your answer is fixed now that you have both answered."
 # Questions a page of the archive shows.
@@ -85,6 +85,9 @@ def question_context(request: HttpRequest, the_day: dt.date) -> dict:
             lambda: DecksForm(initial={"decks": sorted(daily.chosen_decks(request.couple))})
         ),
         "own_question_form": OwnQuestionForm(),
+        "replies": SimpleLazyObject(
+            lambda: [reply_line(said, Viewer.of(request)) for said in current.replies]
+        ),
         "answer_photos": SimpleLazyObject(
             lambda: selectors.answer_photos(Viewer.of(request), current.mine, current.theirs)
         ),
@@ -152,10 +155,11 @@ def answer_reply(request: HttpRequest, day: str) -> HttpResponse:
     form = AnswerReplyForm(request.POST)
     if not form.is_valid():
         return refused(request, the_day, 422, reply_form=form)
-    current = daily.day_question(couple=request.couple, user=request.user, day=the_day)
+    # daily.reply checks that both answered: the pinned question is all it needs.
+    question = daily.pin(request.couple, the_day)
     try:
         daily.reply(
-            couple=request.couple, user=request.user, question=current.pinned, **form.cleaned_data
+            couple=request.couple, user=request.user, question=question, **form.cleaned_data
         )
     except ReplyNotOpen as closed:
         typed = form.cleaned_data["text"]
@@ -164,7 +168,7 @@ def answer_reply(request: HttpRequest, day: str) -> HttpResponse:
         )
         return refused(request, the_day, 409, reply_form=form)
     messages.success(request, f"Your reply is on its way to {request.partner.display_name}.")
-    return redirect(current.url)
+    return redirect("practices:question_day", day=the_day.isoformat())
 
 
 @active_couple_required

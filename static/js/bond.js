@@ -144,7 +144,7 @@ function enablePhotoUploads() {
       if (file) preview.src = URL.createObjectURL(file);
     });
     form.addEventListener("submit", (event) => {
-      if (!window.FormData || !input.files.length) return;
+      if (!input.files.length) return;
       event.preventDefault();
       const request = new XMLHttpRequest();
       request.open("POST", form.action);
@@ -164,9 +164,17 @@ function enablePhotoUploads() {
         }
         // Refused: show why, as the plain form would have (its form then posts plainly).
         const page = new DOMParser().parseFromString(request.responseText, "text/html");
-        document.querySelector("main").replaceWith(page.querySelector("main"));
+        const refusal = page.querySelector("main");
+        if (!refusal) {
+          // Not Bond's page (a front server's "too large", say): let the browser show it.
+          form.submit();
+          return;
+        }
+        document.querySelector("main").replaceWith(refusal);
       });
-      request.addEventListener("error", () => form.submit());
+      for (const failure of ["error", "abort", "timeout"]) {
+        request.addEventListener(failure, () => form.submit());
+      }
       request.send(new FormData(form));
     });
   }
