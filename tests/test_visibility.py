@@ -24,6 +24,7 @@ from accounts.models import Couple, User
 from practices import daily, exercises, journal
 from practices.journal import When
 from practices.models import AffectionDay, Answer, Plan, Reflection
+from tests.pictures import attached
 from tests.routes import (
     NOT_COUPLE_DATA,
     SECRETS,
@@ -45,18 +46,26 @@ pytestmark = pytest.mark.django_db
 HIDDEN = {
     "Alice's unmatched answer": "HIDDEN-ANSWER-ALICE-5c20",
     "Alice's unmatched reflection": "HIDDEN-REFLECTION-ALICE-77e1",
+    "the photo on Alice's unmatched answer": "HIDDEN-PHOTO-ALT-ALICE-3d8b",
 }
 QUERY_PROBES = ("/journal/?show=notes", "/journal/?show=plans", "/plans/ideas/")
 
 
 def with_hidden_items(owned: Owned) -> Owned:
-    """Alice's unmatched answer (yesterday's question) and reflection (a second date)."""
+    """Alice's unmatched answer (yesterday's question) with a photo, and her unmatched
+    reflection (a second date)."""
     couple, alice = owned.couple, owned.alice
     Couple.objects.filter(pk=couple.pk).update(linked_at=timezone.now() - dt.timedelta(days=3))
     couple.refresh_from_db()
     yesterday = timezone.localdate() - dt.timedelta(days=1)
-    daily.save_answer(
+    lone = daily.save_answer(
         couple=couple, user=alice, day=yesterday, text=HIDDEN["Alice's unmatched answer"]
+    )
+    attached(
+        couple=couple,
+        user=alice,
+        target=lone,
+        alt_text=HIDDEN["the photo on Alice's unmatched answer"],
     )
     picnic = journal.create_plan(
         couple=couple,
@@ -129,9 +138,12 @@ def test_the_partner_never_sees_what_the_rules_hide(couple, alice, bob, sam, rea
     daily.save_answer(couple=couple, user=bob, day=yesterday, text="Mine too")
     picnic = Plan.objects.get(title="Picnic")
     journal.reflect(couple=couple, plan=picnic, author=bob, enjoyed="The sun", rating=4)
-    shown = hidden_in(bob_client, ["/journal/", f"/plans/{picnic.pk}/"])
-    assert {f"/journal/ (htmx=False) shows {name}" for name in HIDDEN} <= set(shown)
+    day_page = f"/today/{yesterday.isoformat()}/"
+    shown = hidden_in(bob_client, ["/journal/", f"/plans/{picnic.pk}/", day_page])
+    in_the_journal = ("Alice's unmatched answer", "Alice's unmatched reflection")
+    assert {f"/journal/ (htmx=False) shows {name}" for name in in_the_journal} <= set(shown)
     assert f"/plans/{picnic.pk}/ (htmx=False) shows Alice's unmatched reflection" in shown
+    assert f"{day_page} (htmx=False) shows the photo on Alice's unmatched answer" in shown
 
 
 def test_an_unmatched_answer_and_reflection_stay_hidden_after_the_couple_ends(
