@@ -49,6 +49,7 @@ def test_notes_reactions_and_a_plan_between_two_partners(browser, live_server, c
     expect(b.get_by_text("Thank you for walking the dog in the rain.")).to_be_visible()
     expect(b.locator("#waiting-badge .badge")).to_have_count(0)
     b.get_by_role("link", name="Journal", exact=True).click()
+    b.wait_for_url("**/journal/")  # a click does not wait for the next page
     assert_accessible(b)
     b.evaluate("window.stillTheSamePage = true")
     b.get_by_role("button", name="Heart").click()
@@ -75,6 +76,7 @@ def test_notes_reactions_and_a_plan_between_two_partners(browser, live_server, c
     assert_accessible(a)
     a.get_by_role("link", name="Catch a sunrise together").first.click()
     a.get_by_role("link", name="Edit the plan").click()
+    expect(a.get_by_label("Where (optional)")).to_be_visible()
     assert_accessible(a)
     a.get_by_label("Where (optional)").fill("The hill behind the station")
     a.get_by_role("button", name="Save").click()

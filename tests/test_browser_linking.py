@@ -64,6 +64,8 @@ def test_b_enters_the_code_and_later_a_ends_the_link(browser, live_server, alice
 
     log_in(b, base, "bob@example.com")
     b.get_by_role("link", name="enter their code").click()
+    # The code's page, loaded, before axe reads it (a click does not wait for the next page).
+    expect(b.get_by_label("Your partner's code:")).to_be_visible()
     assert_accessible(b)
     b.get_by_label("Your partner's code:").fill(code.lower())
     b.get_by_role("button", name="Continue").click()
